@@ -1,0 +1,173 @@
+"""Find claimed violations of UN Security Council measures in a text.
+
+A claim is a sentence that holds a violation cue ("violates", "in defiance of",
+"banned") together with a UN authority ("U.N. Security Council resolutions",
+"resolution 2270"), or that refers back ("the resolutions", "such launches") to
+a sentence just before that named one. The words come from the cues file; this
+module holds only the rules that combine them.
+
+    refs = load_references()
+    claims = find_claims(text, refs)
+"""
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+from .citations import find_citations
+from .linking import link_bans
+from .markdown_view import markdown_view
+from .model import Citation, Claim, Hit, Stance
+from .references import References
+from .sentences import Sentence, split_sentences
+
+_CUE_KINDS = ("violation", "authority", "back_reference", "hypothetical", "denial", "negation")
+
+
+@dataclass
+class _Span:
+    """One sentence with the hits and citations inside it."""
+
+    sentence: Sentence
+    hits: list[Hit]
+    citations: list[Citation]
+
+    def kinds(self) -> set[str]:
+        return {h.kind for h in self.hits}
+
+    def has(self, kind: str) -> bool:
+        return any(h.kind == kind for h in self.hits)
+
+    @property
+    def has_authority(self) -> bool:
+        return self.has("authority") or bool(self.citations)
+
+
+def find_claims(text: str, refs: References, markdown: bool = False) -> list[Claim]:
+    """Every claim in `text`, in order, with offsets into `text` (the Markdown source if `markdown`)."""
+    view = markdown_view(text) if markdown else text
+    hits = refs.index.scan(view)
+    if not any(h.kind == "violation" for h in hits):
+        return []
+    sentences = split_sentences(view, refs.cues.abbreviations)
+    citations = find_citations(view, refs.citation_pattern)
+    spans = _bucket(sentences, hits, citations)
+    article_regimes = _regime_counts(hits)
+
+    claims: list[Claim] = []
+    previous_claimed = False
+    for i, span in enumerate(spans):
+        claimed = _is_claim(span, spans[i - 1] if i else None, previous_claimed)
+        previous_claimed = claimed
+        if not claimed:
+            continue
+        regime_id = _regime_of(span, spans, i, article_regimes, refs)
+        if regime_id is None:
+            continue
+        context = [s for s in spans[max(0, i - 1) : i + 2] if s is not span]
+        bans, review, activity = link_bans(span.hits, span.citations, context, refs.regime(regime_id))
+        evidence = tuple(h for h in span.hits if h.kind in _CUE_KINDS) + tuple(activity)
+        s = span.sentence
+        claims.append(
+            Claim(
+                start=s.start,
+                end=s.end,
+                text=text[s.start : s.end],
+                stance=_stance(span, view, refs),
+                review=review,
+                bans=tuple(bans),
+                regime=regime_id,
+                evidence=tuple(sorted(evidence, key=lambda h: (h.start, h.end))),
+                citations=tuple(span.citations),
+            )
+        )
+    return claims
+
+
+def _bucket(sentences: list[Sentence], hits: list[Hit], citations: list[Citation]) -> list[_Span]:
+    starts = [s.start for s in sentences]
+    spans = [_Span(s, [], []) for s in sentences]
+    for hit in hits:
+        i = bisect_right(starts, hit.start) - 1
+        if i >= 0 and hit.end <= sentences[i].end:
+            spans[i].hits.append(hit)
+    for cit in citations:
+        i = bisect_right(starts, cit.start) - 1
+        if i >= 0 and cit.start < sentences[i].end:
+            spans[i].citations.append(cit)
+    return spans
+
+
+def _is_claim(span: _Span, before: _Span | None, before_claimed: bool) -> bool:
+    if not span.has("violation"):
+        return False
+    if span.has_authority:
+        return True
+    # "The resolutions prohibit ...", "such launches": the authority is in the sentence before.
+    if span.has("back_reference") and before is not None:
+        return before_claimed or before.has_authority
+    return False
+
+
+def _regime_counts(hits: list[Hit]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for h in hits:
+        if h.kind in ("regime", "other_regime"):
+            counts[h.ban] = counts.get(h.ban, 0) + 1
+    return counts
+
+
+def _regime_of(span: _Span, spans: list[_Span], i: int, article: dict[str, int], refs: References) -> str | None:
+    """The modelled regime a claim is about, or None when it is about another UN regime.
+
+    Nearest evidence wins: a cited resolution, then names in the sentence, in its paragraph,
+    and in the whole article.
+    """
+    for cit in span.citations:
+        regime = refs.regime_of_resolution(cit.resolution)
+        if regime is not None:
+            return regime.id
+    paragraph = [s for s in spans if s.sentence.paragraph == span.sentence.paragraph]
+    for scope in ([span], paragraph):
+        counts = _regime_counts([h for s in scope for h in s.hits])
+        choice = _choose(counts, refs)
+        if choice is not None:
+            return choice or None
+    choice = _choose(article, refs)
+    if choice is not None:
+        return choice or None
+    # No regime named anywhere: the claim still stands, attributed to the first regime.
+    return refs.regimes[0].id
+
+
+def _choose(counts: dict[str, int], refs: References) -> str | None:
+    """The most named modelled regime; "" when only unmodelled regimes are named; None when none is."""
+    if not counts:
+        return None
+    modelled = {r.id for r in refs.regimes}
+    ours = {k: v for k, v in counts.items() if k in modelled}
+    if not ours:
+        return ""
+    return max(ours, key=lambda k: ours[k])
+
+
+def _stance(span: _Span, view: str, refs: References) -> Stance:
+    """denied when a denial or negation governs a violation cue; hypothetical for a modal one."""
+    cues = refs.cues
+    violations = [h for h in span.hits if h.kind == "violation"]
+    modifiers = [h for h in span.hits if h.kind in ("denial", "negation", "hypothetical")]
+    found: set[str] = set()
+    for v in violations:
+        for m in modifiers:
+            if m.end > v.start:
+                continue
+            gap = len(view[m.end : v.start].split())
+            window = {"denial": cues.denial_window, "negation": cues.negation_window,
+                      "hypothetical": cues.hypothetical_window}[m.kind]
+            if gap <= window:
+                found.add(m.kind)
+    if found & {"denial", "negation"}:
+        return "denied"
+    if "hypothetical" in found:
+        return "hypothetical"
+    return "asserted"

@@ -1,0 +1,205 @@
+"""The data the annotator works with: references (regimes, resolutions, bans) and claims.
+
+Everything here is a plain frozen dataclass so that the core stays pure: the
+loaders build these from YAML, the matcher reads them, the writers print them.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Stance = Literal["asserted", "hypothetical", "denied"]
+# "calls upon" exhorts and binds no one: such a source is shown as a call, never as a ban.
+CALL_VERB = "calls upon"
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a thing was written: file, 1-based line and column."""
+
+    file: str
+    line: int = 0
+    column: int = 0
+
+    def __str__(self) -> str:
+        if self.line:
+            return f"{self.file}:{self.line}:{self.column}"
+        return self.file
+
+
+@dataclass(frozen=True)
+class Resolution:
+    number: int
+    year: int
+    adopted: str = ""
+    vote: str = ""
+    chapter_vii: bool | None = None
+    url: str = ""
+    subject: str = ""
+
+    @property
+    def label(self) -> str:
+        return f"resolution {self.number} ({self.year})"
+
+
+@dataclass(frozen=True)
+class Source:
+    """One citation: a resolution and the operative paragraphs as the resolution writes them."""
+
+    resolution: int
+    paragraphs: tuple[str, ...] = ()
+    verb: str = ""  # decides, demands, reaffirms, requires, calls upon; "" when not verified
+    quote: str = ""
+
+    @property
+    def is_call(self) -> bool:
+        return self.verb == CALL_VERB
+
+    def cites(self, resolution: int, paragraph: str | None = None) -> bool:
+        """True when this source cites `resolution` (and `paragraph`, compared on its leading number)."""
+        if resolution != self.resolution:
+            return False
+        if paragraph is None:
+            return True
+        lead = leading_number(paragraph)
+        return any(leading_number(p) == lead for p in self.paragraphs)
+
+
+def leading_number(paragraph: str) -> str:
+    """'8(a)(ii)' -> '8'."""
+    digits = ""
+    for ch in paragraph.strip():
+        if ch.isdigit():
+            digits += ch
+        elif digits:
+            break
+    return digits
+
+
+@dataclass(frozen=True)
+class Example:
+    text: str
+    links: bool  # True: must link to its ban; False: must not
+    origin: Origin | None = None
+
+
+@dataclass(frozen=True)
+class Ban:
+    id: str
+    title: str
+    summary: str
+    sources: tuple[Source, ...]
+    phrases: tuple[str, ...] = ()
+    bound: tuple[str, ...] = ()
+    exceptions: str = ""
+    examples: tuple[Example, ...] = ()
+    regime: str = ""
+    origin: Origin | None = None
+    # A regime-wide entry stands for the regime as a whole (no specific ban found).
+    regime_wide: bool = False
+
+    @property
+    def is_call(self) -> bool:
+        """Every source only calls upon States: shown as a call, not a ban."""
+        return bool(self.sources) and all(s.is_call for s in self.sources)
+
+    def cites(self, resolution: int, paragraph: str | None = None) -> bool:
+        return any(s.cites(resolution, paragraph) for s in self.sources)
+
+
+@dataclass(frozen=True)
+class Committee:
+    name: str
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class Regime:
+    id: str
+    name: str
+    names: tuple[str, ...]
+    founding_resolution: int
+    summary: str = ""
+    committee: Committee | None = None
+    panel_note: str = ""
+    resolutions: dict[int, Resolution] = field(default_factory=dict)
+    bans: tuple[Ban, ...] = ()
+    origin: Origin | None = None
+
+    def as_ban(self) -> Ban:
+        """The regime as a whole, used when a claim names no specific ban."""
+        return Ban(
+            id=self.id,
+            title=self.name,
+            summary=self.summary,
+            sources=(Source(self.founding_resolution),),
+            regime=self.id,
+            regime_wide=True,
+        )
+
+    def resolution_ban(self, number: int) -> Ban:
+        """A whole resolution of this regime, used for an explicit citation with no matching ban."""
+        res = self.resolutions[number]
+        return Ban(
+            id=f"{self.id}-resolution-{number}",
+            title=f"Security Council {res.label}",
+            summary=res.subject,
+            sources=(Source(number),),
+            regime=self.id,
+            regime_wide=True,
+        )
+
+
+@dataclass(frozen=True)
+class Cues:
+    """Language-level word lists, from the cues file (never hard-coded in Python)."""
+
+    violation: tuple[str, ...]
+    authority: tuple[str, ...]
+    back_reference: tuple[str, ...]
+    hypothetical: tuple[str, ...]
+    denial: tuple[str, ...]
+    negation: tuple[str, ...]
+    other_regimes: dict[str, tuple[str, ...]]
+    abbreviations: tuple[str, ...]
+    citation_words: tuple[str, ...]
+    paragraph_words: tuple[str, ...]
+    debris: tuple[str, ...]
+    hypothetical_window: int = 5
+    denial_window: int = 12
+    negation_window: int = 3
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A phrase found in the text: what kind, which phrase, and where (offsets into the text)."""
+
+    kind: str  # violation, authority, back_reference, hypothetical, denial, activity, regime, other_regime
+    phrase: str
+    start: int
+    end: int
+    ban: str = ""  # for activity hits: the ban id; for regime hits: the regime id
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A resolution cited in the article, as written."""
+
+    text: str
+    start: int
+    end: int
+    resolution: int
+    paragraphs: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Claim:
+    start: int
+    end: int
+    text: str
+    stance: Stance
+    review: bool
+    bans: tuple[Ban, ...]
+    regime: str
+    evidence: tuple[Hit, ...] = ()
+    citations: tuple[Citation, ...] = ()

@@ -1,0 +1,97 @@
+"""Split an article into sentence spans (offsets into the text as read).
+
+News copy is messy: headlines and bullet lines have no full stop, sentences wrap
+across line breaks, quotes run over several sentences, and "U.N." or "Mr." end in
+a full stop without ending anything. The rules below are deliberately simple and
+linear: one regular expression finds candidate breaks, and each is accepted or
+not by looking at a few characters around it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable
+
+_BREAK = re.compile(
+    r"(?P<para>(?:\r\n|\r|\n)[ \t\f\v]*(?:\r\n|\r|\n)\s*)"  # a blank line
+    r"|(?P<line>\r\n|\r|\n)"  # a single line break
+    r"|(?P<stop>[.!?\u2026]+[\"'\u201d\u2019)\]\u00bb]*)(?=\s)"  # terminal punctuation before a space
+)
+_BULLET = re.compile(r"[ \t]*(?:[-*+\u2022\u25aa\u2023>#]|\d{1,3}[.)])\s")
+_OPENERS = "\"'\u201c\u2018([\u00ab\u2014-"
+# A line shorter than this with no terminal punctuation is a headline, a byline or debris.
+_SHORT_LINE = 70
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    paragraph: int  # index of the paragraph (blank-line separated block) it belongs to
+
+
+def split_sentences(text: str, abbreviations: Iterable[str] = ()) -> list[Sentence]:
+    abbrevs = frozenset(a.lower() for a in abbreviations)
+    out: list[Sentence] = []
+    start = 0
+    paragraph = 0
+    for m in _BREAK.finditer(text):
+        kind = m.lastgroup
+        if kind == "para":
+            _emit(text, start, m.start(), paragraph, out)
+            start = m.end()
+            paragraph += 1
+        elif kind == "line":
+            if _line_breaks_sentence(text, start, m.start(), m.end()):
+                _emit(text, start, m.start(), paragraph, out)
+                start = m.end()
+        elif _stop_breaks_sentence(text, m.start(), m.end(), abbrevs):
+            _emit(text, start, m.end(), paragraph, out)
+            start = m.end()
+    _emit(text, start, len(text), paragraph, out)
+    return out
+
+
+def _emit(text: str, start: int, end: int, paragraph: int, out: list[Sentence]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start < end:
+        out.append(Sentence(start, end, paragraph))
+
+
+def _line_breaks_sentence(text: str, sentence_start: int, at: int, after: int) -> bool:
+    if _BULLET.match(text, after):
+        return True
+    line_start = max(text.rfind("\n", 0, at), text.rfind("\r", 0, at)) + 1
+    line = text[max(line_start, sentence_start) : at].rstrip()
+    if not line:
+        return True
+    if line[-1] in ".!?:;\u2026\"'\u201d\u2019":
+        # The previous line ended a sentence (a full stop before a line break is always a break).
+        return line[-1] not in "\"'\u201d\u2019" or len(line) < _SHORT_LINE
+    # A short line without punctuation is a headline or a byline, not the middle of a sentence.
+    return len(text[line_start:at].strip()) < _SHORT_LINE
+
+
+def _stop_breaks_sentence(text: str, at: int, end: int, abbrevs: frozenset[str]) -> bool:
+    nxt = end
+    n = len(text)
+    while nxt < n and text[nxt].isspace():
+        nxt += 1
+    if nxt >= n:
+        return True
+    ch = text[nxt]
+    if not (ch.isupper() or ch.isdigit() or ch in _OPENERS or not ch.isalpha()):
+        return False  # "e.g. the" or "U.N. sanctions": the sentence goes on in lower case
+    if text[at] != ".":
+        return True
+    word_start = at
+    while word_start > 0 and not text[word_start - 1].isspace() and text[word_start - 1] not in _OPENERS:
+        word_start -= 1
+    word = text[word_start : at + 1].lower()
+    if word in abbrevs:
+        return False
+    # A single initial ("John F. Kennedy") does not end a sentence.
+    return not (len(word) == 2 and word[0].isalpha())
