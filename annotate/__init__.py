@@ -5,12 +5,12 @@
 """
 from __future__ import annotations
 
-from .claims import find_claims
-from .model import Ban, Claim, Regime, Resolution, Source
-from .references import References, load_references
-
 __version__ = "0.1.0"
-SCHEMA_VERSION = "1"
+
+from .claims import find_claims  # noqa: E402
+from .jsonout import SCHEMA_VERSION  # noqa: E402
+from .model import Ban, Claim, Regime, Resolution, Source  # noqa: E402
+from .references import References, load_references  # noqa: E402
 
 __all__ = [
     "Ban", "Claim", "Regime", "References", "Resolution", "Source",

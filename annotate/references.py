@@ -87,6 +87,10 @@ class References:
     def citation_pattern(self) -> re.Pattern[str]:
         return compile_citations(self.cues.citation_words, self.cues.paragraph_words)
 
+    @cached_property
+    def resolutions(self) -> dict[int, Resolution]:
+        return {n: res for r in self.regimes for n, res in r.resolutions.items()}
+
     def regime_of_resolution(self, number: int) -> Regime | None:
         return next((r for r in self.regimes if number in r.resolutions), None)
 

@@ -1,0 +1,115 @@
+"""The `annotate` command line: a thin layer over the core; every user error is one line, exit 2."""
+from __future__ import annotations
+
+import sys
+import traceback
+from pathlib import Path
+from typing import Any, Sequence
+
+import click
+
+from . import __version__
+from .articles import DEFAULT_MAX_BYTES, read_article
+from .errors import AnnotateError, OutputError
+from .model import Origin
+from .output import guard_inputs, write_atomic
+from .references import References, load_references
+from .render import FORMATS, render
+
+EXIT_USER_ERROR = 2
+EXIT_INTERNAL = 3
+
+
+class _Group(click.Group):
+    """Turns AnnotateError into one line on stderr; --debug shows tracebacks for bug reports."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except AnnotateError as exc:
+            if _debug(ctx):
+                traceback.print_exc()
+            click.echo(f"annotate: {exc}", err=True)
+            ctx.exit(EXIT_USER_ERROR)
+        except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
+            raise
+        except KeyboardInterrupt:
+            click.echo("annotate: interrupted", err=True)
+            ctx.exit(130)
+        except Exception as exc:  # a bug: say so in one line, keep the traceback for --debug
+            if _debug(ctx):
+                traceback.print_exc()
+            click.echo(f"annotate: internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)", err=True)
+            ctx.exit(EXIT_INTERNAL)
+
+
+def _debug(ctx: click.Context) -> bool:
+    root = ctx.find_root()
+    return bool(root.params.get("debug"))
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="annotate")
+@click.option("--debug", is_flag=True, help="Show the full traceback of an error (for bug reports).")
+def main(debug: bool) -> None:
+    """Tie each claimed violation of UN Security Council sanctions in a news article to the exact ban.
+
+    \b
+    Example:
+      annotate render article.txt -o article.html
+      annotate references check
+    """
+
+
+def refs_options(f: Any) -> Any:
+    f = click.option("--no-bundled", is_flag=True, help="Use only the --refs given, not the bundled references.")(f)
+    f = click.option(
+        "--refs", "refs_paths", multiple=True, type=click.Path(path_type=str),
+        help="A references YAML file or a directory of them; repeatable. Added to the bundled set.",
+    )(f)
+    return f
+
+
+def get_references(refs_paths: Sequence[str], no_bundled: bool) -> References:
+    if no_bundled and not refs_paths:
+        raise click.UsageError("--no-bundled needs at least one --refs")
+    return load_references(list(refs_paths) or None, bundled=not no_bundled)
+
+
+@main.command("render")
+@click.argument("articles", nargs=-1, required=True, type=click.Path(path_type=str, allow_dash=True))
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write here instead of standard output.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="html", show_default=True, help="Output format.")
+@click.option("--as", "as_", type=click.Choice(["auto", "text", "markdown"]), default="auto", show_default=True,
+              help="How to read articles: by suffix (.md is Markdown), or force one.")
+@click.option("--max-size", type=int, default=DEFAULT_MAX_BYTES, show_default=True, help="Largest article to read, in bytes.")
+@refs_options
+def render_cmd(articles: tuple[str, ...], output: Path | None, fmt: str, as_: str, max_size: int,
+               refs_paths: tuple[str, ...], no_bundled: bool) -> None:
+    """Annotate ARTICLE (.txt or .md; - for standard input) as an HTML page or JSON.
+
+    \b
+    Examples:
+      annotate render article.txt -o article.html
+      annotate render story.md --format json
+      cat article.txt | annotate render - --format json > claims.json
+    """
+    refs = get_references(refs_paths, no_bundled)
+    if len(articles) > 1:
+        raise click.UsageError("give one article (batch runs are not supported yet)")
+    source = articles[0]
+    if output is not None:
+        guard_inputs(output, articles)
+        if not output.parent.exists() and str(output.parent):
+            raise OutputError(Origin(str(output)), f"directory {output.parent} does not exist")
+    article = read_article(source, as_, max_bytes=max_size)
+    doc = render(article, refs, fmt)
+    if output is None:
+        sys.stdout.write(doc)
+        sys.stdout.flush()
+    else:
+        write_atomic(output, doc)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()
