@@ -11,7 +11,7 @@ module holds only the rules that combine them.
 """
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from .citations import find_citations
@@ -21,7 +21,7 @@ from .model import Citation, Claim, Hit, Stance
 from .references import References
 from .sentences import Sentence, split_sentences
 
-_CUE_KINDS = ("violation", "authority", "back_reference", "hypothetical", "denial", "negation")
+_CUE_KINDS = ("violation", "authority", "back_reference", "pronoun", "hypothetical", "denial", "negation")
 
 
 @dataclass
@@ -56,15 +56,23 @@ def find_claims(text: str, refs: References, markdown: bool = False) -> list[Cla
 
     claims: list[Claim] = []
     previous_claimed = False
+    last_authority = -10**9  # index of the last sentence that named a UN authority
+    window = refs.cues.back_reference_window
     for i, span in enumerate(spans):
-        claimed = _is_claim(span, spans[i - 1] if i else None, previous_claimed)
+        claimed = _is_claim(span, i - last_authority <= window, previous_claimed or (i > 0 and spans[i - 1].has_authority))
         previous_claimed = claimed
+        if span.has_authority or claimed:
+            last_authority = i
         if not claimed:
             continue
         regime_id = _regime_of(span, spans, i, article_regimes, refs)
         if regime_id is None:
             continue
-        context = [s for s in spans[max(0, i - 1) : i + 2] if s is not span]
+        # Activity words may sit in the sentence before or after, within the same paragraph.
+        context = [
+            s for s in spans[max(0, i - 1) : i + 2]
+            if s is not span and s.sentence.paragraph == span.sentence.paragraph
+        ]
         bans, review, activity = link_bans(span.hits, span.citations, context, refs.regime(regime_id))
         evidence = tuple(h for h in span.hits if h.kind in _CUE_KINDS) + tuple(activity)
         s = span.sentence
@@ -98,15 +106,16 @@ def _bucket(sentences: list[Sentence], hits: list[Hit], citations: list[Citation
     return spans
 
 
-def _is_claim(span: _Span, before: _Span | None, before_claimed: bool) -> bool:
+def _is_claim(span: _Span, authority_recent: bool, authority_just_before: bool) -> bool:
     if not span.has("violation"):
         return False
     if span.has_authority:
         return True
-    # "The resolutions prohibit ...", "such launches": the authority is in the sentence before.
-    if span.has("back_reference") and before is not None:
-        return before_claimed or before.has_authority
-    return False
+    # "Such launches are banned by the resolutions": the authority was named a few sentences back.
+    if span.has("back_reference") and authority_recent:
+        return True
+    # "They also prohibit ...": a pronoun reaches back one sentence only.
+    return span.has("pronoun") and authority_just_before
 
 
 def _regime_counts(hits: list[Hit]) -> dict[str, int]:

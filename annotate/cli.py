@@ -111,5 +111,8 @@ def render_cmd(articles: tuple[str, ...], output: Path | None, fmt: str, as_: st
         write_atomic(output, doc)
 
 
+# Each further command group lives in its own module and registers itself on `main`.
+from . import cli_evaluate, cli_references  # noqa: E402,F401
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -157,6 +157,7 @@ class Cues:
     violation: tuple[str, ...]
     authority: tuple[str, ...]
     back_reference: tuple[str, ...]
+    pronoun: tuple[str, ...]
     hypothetical: tuple[str, ...]
     denial: tuple[str, ...]
     negation: tuple[str, ...]
@@ -165,6 +166,7 @@ class Cues:
     citation_words: tuple[str, ...]
     paragraph_words: tuple[str, ...]
     debris: tuple[str, ...]
+    back_reference_window: int = 6
     hypothetical_window: int = 5
     denial_window: int = 12
     negation_window: int = 3

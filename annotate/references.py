@@ -31,9 +31,9 @@ BAN_KEYS = {"id", "title", "summary", "bound", "exceptions", "sources", "phrases
 SOURCE_KEYS = {"resolution", "paragraphs", "verb", "quote"}
 EXAMPLE_KEYS = {"link", "no_link"}
 CUE_KEYS = {
-    "violation", "authority", "back_reference", "hypothetical", "denial", "negation",
+    "violation", "authority", "back_reference", "pronoun", "hypothetical", "denial", "negation",
     "other_regimes", "abbreviations", "citation_words", "paragraph_words", "debris",
-    "hypothetical_window", "denial_window", "negation_window",
+    "hypothetical_window", "denial_window", "negation_window", "back_reference_window",
 }
 VERBS = ("decides", "demands", "reaffirms", "calls upon", "requires")
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -72,6 +72,7 @@ class References:
         c = self.cues
         for kind, words in (
             ("violation", c.violation), ("authority", c.authority), ("back_reference", c.back_reference),
+            ("pronoun", c.pronoun),
             ("hypothetical", c.hypothetical), ("denial", c.denial), ("negation", c.negation),
         ):
             entries += [(Entry(kind, w), kind in ("violation", "denial")) for w in words]
@@ -145,7 +146,10 @@ def read_references(
         files += reference_files([bundled_references_dir()])
     if paths:
         files += reference_files(paths)
-    docs = [load_yaml(f) for f in dict.fromkeys(f.resolve() for f in files)]
+    unique: dict[Path, Path] = {}
+    for f in files:  # the same file named twice is read once; errors name it as the user did
+        unique.setdefault(f.resolve(), f)
+    docs = [load_yaml(f) for f in unique.values()]
     return build_references(docs)
 
 
@@ -466,7 +470,8 @@ class _Builder:
         c = self.cues
         cues = Cues(
             violation=c.get("violation", ()), authority=c.get("authority", ()),
-            back_reference=c.get("back_reference", ()), hypothetical=c.get("hypothetical", ()),
+            back_reference=c.get("back_reference", ()), pronoun=c.get("pronoun", ()),
+            back_reference_window=c.get("back_reference_window", 6), hypothetical=c.get("hypothetical", ()),
             denial=c.get("denial", ()), negation=c.get("negation", ()),
             other_regimes=c.get("other_regimes", {}),
             abbreviations=c.get("abbreviations", ()), citation_words=c.get("citation_words", ()),

@@ -75,6 +75,9 @@ def parse_yaml(text: str, name: str) -> YamlDoc:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "YAML syntax error"
+        ctx = exc.context_mark
+        if exc.context and ctx is not None and mark is not None and ctx.line != mark.line:
+            problem += f" ({exc.context} at line {ctx.line + 1}, column {ctx.column + 1})"
         if mark is not None:
             raise InputError(Origin(name, mark.line + 1, mark.column + 1), f"YAML syntax error: {problem}") from None
         raise InputError(Origin(name), f"YAML syntax error: {problem}") from None
