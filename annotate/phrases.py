@@ -19,7 +19,6 @@ from .textfold import Collapsed, fold, fold_phrase
 _NO_INFLECT = frozenset(
     "a an the of to in on for by with from and or its their his her as at into than that this those these".split()
 )
-_MAX_VARIANTS = 64
 
 
 def inflections(word: str) -> set[str]:
@@ -43,19 +42,21 @@ def inflections(word: str) -> set[str]:
 
 
 def variants(phrase: str, inflect: bool = True) -> set[str]:
-    """Every canonical form of a phrase: each word in its regular inflections, capped in number."""
+    """Every canonical form of a phrase, its first and last words in their regular inflections."""
     canon = fold_phrase(phrase)
     if not canon:
         return set()
     if not inflect:
         return {canon}
-    out = {""}
-    for word in canon.split(" "):
-        forms = inflections(word)
-        if len(out) * len(forms) > _MAX_VARIANTS:
-            forms = {word}
-        out = {f"{prefix} {form}".strip() for prefix in out for form in forms}
-    return out
+    words = canon.split(" ")
+    # Inflect the first word (the verb: "launch a satellite") and the last (the noun: "ship-to-ship
+    # transfers"); middle words stay as written, which keeps the variants few.
+    firsts = inflections(words[0])
+    if len(words) == 1:
+        return firsts
+    lasts = inflections(words[-1])
+    middle = " ".join(words[1:-1])
+    return {" ".join(w for w in (f, middle, l) if w) for f in firsts for l in lasts}
 
 
 @dataclass(frozen=True)
