@@ -149,8 +149,18 @@ def read_references(
     unique: dict[Path, Path] = {}
     for f in files:  # the same file named twice is read once; errors name it as the user did
         unique.setdefault(f.resolve(), f)
-    docs = [load_yaml(f) for f in unique.values()]
-    return build_references(docs)
+    docs, parse_errors = [], []
+    for f in unique.values():
+        try:
+            docs.append(load_yaml(f))
+        except InputError as exc:
+            if exc.origin is None or not exc.origin.line:
+                raise  # unreadable: nothing more to say about it
+            parse_errors.append(Diagnostic(exc.origin, exc.message))
+    refs, diagnostics = build_references(docs)
+    if parse_errors:
+        return None, parse_errors + diagnostics
+    return refs, diagnostics
 
 
 def build_references(docs: Sequence[YamlDoc]) -> tuple[References | None, list[Diagnostic]]:
@@ -371,13 +381,17 @@ class _Builder:
         bid = self.text(doc, path + ("id",), data.get("id"), "ban id")
         if bid and not _ID.match(bid):
             self.error(doc.origin(path + ("id",)), f"ban id {bid!r} must be lower-case words joined by hyphens")
-        if bid in self.ban_ids:
-            self.error(doc.origin(path + ("id",)), f"duplicate ban id {bid!r} (first at {self.ban_ids[bid]})")
-            return
+        duplicate = bid in self.ban_ids
+        if duplicate:
+            first = self.ban_ids[bid]
+            if first.file != doc.file:
+                self.error(doc.origin(path + ("id",)), f"ban id {bid!r} clashes with the ban of that id at {first}; choose another id")
+            else:
+                self.error(doc.origin(path + ("id",)), f"duplicate ban id {bid!r} (first at line {first.line})")
         if bid in self.regimes:
             self.error(doc.origin(path + ("id",)), f"ban id {bid!r} is also a regime id")
         origin = doc.origin(path)
-        if bid:
+        if bid and not duplicate:
             self.ban_ids[bid] = doc.origin(path + ("id",))
         sources = []
         for i, src in enumerate(_list(self, doc, path + ("sources",), data.get("sources"), "sources", required=True)):
@@ -400,11 +414,15 @@ class _Builder:
             for key, links in (("link", True), ("no_link", False)):
                 for i, sentence in enumerate(self.texts(doc, path + ("examples", key), ex.get(key), f"{key} example")):
                     examples.append(Example(sentence, links, doc.origin(path + ("examples", key, i))))
+        title = self.text(doc, path + ("title",), data.get("title"), "title")
+        summary = self.text(doc, path + ("summary",), data.get("summary"), "summary")
+        if duplicate:
+            return  # reported above; the first ban of that id stays
         regime["bans"].append(
             Ban(
                 id=bid or "?",
-                title=self.text(doc, path + ("title",), data.get("title"), "title"),
-                summary=self.text(doc, path + ("summary",), data.get("summary"), "summary"),
+                title=title,
+                summary=summary,
                 sources=tuple(sources),
                 phrases=phrases,
                 bound=self.texts(doc, path + ("bound",), data.get("bound"), "bound"),
