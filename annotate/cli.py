@@ -84,37 +84,62 @@ def get_references(refs_paths: Sequence[str], no_bundled: bool) -> References:
 
 @main.command("render")
 @click.argument("articles", nargs=-1, required=True, type=click.Path(path_type=str, allow_dash=True))
-@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write here instead of standard output.")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="html", show_default=True, help="Output format.")
+@click.option("-o", "--output", type=click.Path(path_type=Path),
+              help="Write here instead of standard output: a file for one article or --format jsonl, "
+                   "a directory (created if needed) for several articles.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="html", show_default=True,
+              help="html: the review page; json: one document; jsonl: one JSON object per article per line.")
 @click.option("--as", "as_", type=click.Choice(["auto", "text", "markdown"]), default="auto", show_default=True,
               help="How to read articles: by suffix (.md is Markdown), or force one.")
 @click.option("--max-size", type=int, default=DEFAULT_MAX_BYTES, show_default=True, help="Largest article to read, in bytes.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Parallel processes for many articles. [default: the cores available]")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="Run on a Dask cluster (tcp://HOST:PORT); needs pip install 'annotate[dask]'.")
 @refs_options
 def render_cmd(articles: tuple[str, ...], output: Path | None, fmt: str, as_: str, max_size: int,
+               jobs: int | None, quiet: bool, scheduler: str | None,
                refs_paths: tuple[str, ...], no_bundled: bool) -> None:
-    """Annotate ARTICLE (.txt or .md; - for standard input) as an HTML page or JSON.
+    """Annotate ARTICLE (.txt or .md; - for standard input; or a directory of them).
+
+    One article goes to standard output, or to -o FILE. Several articles, or a directory,
+    need -o DIR (one page each, mirroring the input tree, plus index.html) or --format jsonl.
 
     \b
     Examples:
       annotate render article.txt -o article.html
       annotate render story.md --format json
       cat article.txt | annotate render - --format json > claims.json
+      annotate render archive/ -o review/ --jobs 4
+      annotate render archive/ --format jsonl > claims.jsonl
     """
+    from .batch import Job, collect
+
     refs = get_references(refs_paths, no_bundled)
-    if len(articles) > 1:
-        raise click.UsageError("give one article (batch runs are not supported yet)")
-    source = articles[0]
+    items = collect(articles)
+    many = len(items) > 1 or any(a != "-" and Path(a).is_dir() for a in articles)
     if output is not None:
-        guard_inputs(output, articles)
-        if not output.parent.exists() and str(output.parent):
+        guard_inputs(output, [i.source for i in items])
+    if not many and fmt != "jsonl" and scheduler is None:
+        if output is not None and not output.parent.exists() and str(output.parent):
             raise OutputError(Origin(str(output)), f"directory {output.parent} does not exist")
-    article = read_article(source, as_, max_bytes=max_size)
-    doc = render(article, refs, fmt)
-    if output is None:
-        sys.stdout.write(doc)
-        sys.stdout.flush()
-    else:
-        write_atomic(output, doc)
+        article = read_article(items[0].source, as_, max_bytes=max_size)
+        doc = render(article, refs, fmt)
+        if output is None:
+            sys.stdout.write(doc)
+            sys.stdout.flush()
+        else:
+            write_atomic(output, doc)
+        return
+    if fmt != "jsonl" and output is None:
+        raise click.UsageError("several articles need -o DIR, or --format jsonl")
+    job = Job(fmt, as_, max_size, tuple(refs_paths), not no_bundled)
+    from .batch_output import run_batch
+
+    failed = run_batch(items, refs, job, output, jobs, quiet, scheduler)
+    if failed:
+        sys.exit(1)
 
 
 # Each further command group lives in its own module and registers itself on `main`.

@@ -79,4 +79,5 @@ def summary(claims: Sequence[Claim]) -> dict[str, Any]:
 
 
 def dumps(doc: Any, pretty: bool = True) -> str:
-    return json.dumps(doc, ensure_ascii=False, indent=2 if pretty else None) + ("\n" if pretty else "")
+    """Pretty JSON for one document; one line (for JSON Lines) otherwise. Always ends in a newline."""
+    return json.dumps(doc, ensure_ascii=False, indent=2 if pretty else None) + "\n"

@@ -45,7 +45,7 @@ class BanUse:
 
 
 @lru_cache(maxsize=1)
-def _env() -> Environment:
+def template_env() -> Environment:
     env = Environment(
         loader=PackageLoader("annotate", "templates"),
         autoescape=select_autoescape(default=True, default_for_string=True),
@@ -58,7 +58,7 @@ def _env() -> Environment:
 
 def render_page(article: Article, claims: Sequence[Claim], resolutions: dict[int, Resolution]) -> str:
     ordered = sorted(claims, key=lambda c: c.start)
-    env = _env()
+    env = template_env()
     tip = env.get_template("tip.html.j2")
 
     def cite(source: Source) -> str:
