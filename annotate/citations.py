@@ -33,9 +33,9 @@ _NUM = re.compile(r"(\d{3,4})(?:\s?\(\d{4}\))?")
 _PARA_ITEM = re.compile(_PARA)
 
 
-def find_citations(text: str, pattern: re.Pattern[str]) -> list[Citation]:
+def find_citations(text: str, pattern: re.Pattern[str], start: int = 0, end: int | None = None) -> list[Citation]:
     out: list[Citation] = []
-    for m in pattern.finditer(text):
+    for m in pattern.finditer(text, start, len(text) if end is None else end):
         paras = tuple(re.sub(r"\s", "", p) for p in _PARA_ITEM.findall(m.group("paras") or ""))
         for num in _NUM.finditer(m.group("nums")):
             out.append(Citation(m.group(0), m.start(), m.end(), int(num.group(1)), paras))

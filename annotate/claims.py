@@ -11,6 +11,7 @@ module holds only the rules that combine them.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
@@ -20,6 +21,7 @@ from .markdown_view import markdown_view
 from .model import Citation, Claim, Hit, Stance
 from .references import References
 from .sentences import Sentence, split_sentences
+from .textfold import fold
 
 _CUE_KINDS = ("violation", "authority", "back_reference", "pronoun", "hypothetical", "denial", "negation")
 
@@ -43,16 +45,59 @@ class _Span:
         return self.has("authority") or bool(self.citations)
 
 
+# Claims can only be where violation words are: the text around each one (its paragraph and the
+# paragraphs before it, which back-references and context may reach) is all that is read closely.
+_PARAGRAPHS_BEFORE = 2
+_PARA_BREAK = re.compile(r"(?:\r\n|\r|\n)[ \t\f\v]*(?:\r\n|\r|\n)")
+
+
 def find_claims(text: str, refs: References, markdown: bool = False) -> list[Claim]:
     """Every claim in `text`, in order, with offsets into `text` (the Markdown source if `markdown`)."""
     view = markdown_view(text) if markdown else text
-    hits = refs.index.scan(view)
-    if not any(h.kind == "violation" for h in hits):
+    folded = fold(view)
+    violations = refs.violation_index.scan_folded(folded)
+    if not violations:
         return []
-    sentences = split_sentences(view, refs.cues.abbreviations)
-    citations = find_citations(view, refs.citation_pattern)
+    starts = [0] + [m.end() for m in _PARA_BREAK.finditer(view)]
+    windows: list[tuple[int, int]] = []
+    for v in violations:
+        p = bisect_right(starts, v.start) - 1
+        ws = starts[max(0, p - _PARAGRAPHS_BEFORE)]
+        we = starts[p + 1] if p + 1 < len(starts) else len(view)
+        if windows and ws <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(we, windows[-1][1]))
+        else:
+            windows.append((ws, we))
+    article = _ArticleRegimes(refs, folded)
+    claims: list[Claim] = []
+    for ws, we in windows:
+        claims += _claims_in(text, view, folded, ws, we, refs, article)
+    return claims
+
+
+class _ArticleRegimes:
+    """How often each regime is named in the whole article; counted only when a claim needs it."""
+
+    def __init__(self, refs: References, folded: str) -> None:
+        self._refs, self._folded = refs, folded
+        self._counts: dict[str, int] | None = None
+
+    @property
+    def counts(self) -> dict[str, int]:
+        if self._counts is None:
+            self._counts = _regime_counts(self._refs.regime_index.scan_folded(self._folded))
+        return self._counts
+
+
+def _claims_in(text: str, view: str, folded: str, ws: int, we: int, refs: References,
+               article: _ArticleRegimes) -> list[Claim]:
+    hits = refs.index.scan_folded(folded, ws, we)
+    sentences = split_sentences(view, refs.cues.abbreviations, ws, we)
+    citations = find_citations(view, refs.citation_pattern, ws, we)
     spans = _bucket(sentences, hits, citations)
-    article_regimes = _regime_counts(hits)
+    paragraphs: dict[int, list[_Span]] = {}
+    for span in spans:
+        paragraphs.setdefault(span.sentence.paragraph, []).append(span)
 
     claims: list[Claim] = []
     previous_claimed = False
@@ -65,7 +110,7 @@ def find_claims(text: str, refs: References, markdown: bool = False) -> list[Cla
             last_authority = i
         if not claimed:
             continue
-        regime_id = _regime_of(span, spans, i, article_regimes, refs)
+        regime_id = _regime_of(span, paragraphs[span.sentence.paragraph], article, refs)
         if regime_id is None:
             continue
         # Activity words may sit in the sentence before or after, within the same paragraph.
@@ -126,7 +171,7 @@ def _regime_counts(hits: list[Hit]) -> dict[str, int]:
     return counts
 
 
-def _regime_of(span: _Span, spans: list[_Span], i: int, article: dict[str, int], refs: References) -> str | None:
+def _regime_of(span: _Span, paragraph: list[_Span], article: _ArticleRegimes, refs: References) -> str | None:
     """The modelled regime a claim is about, or None when it is about another UN regime.
 
     Nearest evidence wins: a cited resolution, then names in the sentence, in its paragraph,
@@ -136,13 +181,12 @@ def _regime_of(span: _Span, spans: list[_Span], i: int, article: dict[str, int],
         regime = refs.regime_of_resolution(cit.resolution)
         if regime is not None:
             return regime.id
-    paragraph = [s for s in spans if s.sentence.paragraph == span.sentence.paragraph]
     for scope in ([span], paragraph):
         counts = _regime_counts([h for s in scope for h in s.hits])
         choice = _choose(counts, refs)
         if choice is not None:
             return choice or None
-    choice = _choose(article, refs)
+    choice = _choose(article.counts, refs)
     if choice is not None:
         return choice or None
     # No regime named anywhere: the claim still stands, attributed to the first regime.

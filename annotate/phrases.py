@@ -8,7 +8,7 @@ number of phrases, and it cannot backtrack: no phrase is ever a pattern.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable, Iterator
+from typing import Iterable
 
 import ahocorasick
 
@@ -94,12 +94,20 @@ class PhraseIndex:
 
     def scan(self, text: str) -> list[Hit]:
         """All hits, leftmost-longest within each kind, sorted by position."""
-        if not self.size or not text:
-            return []
-        collapsed = Collapsed.of(fold(text))
-        return list(self._scan(collapsed))
+        return self.scan_folded(fold(text))
 
-    def _scan(self, collapsed: Collapsed) -> Iterator[Hit]:
+    def scan_folded(self, folded: str, start: int = 0, end: int | None = None) -> list[Hit]:
+        """Hits in folded[start:end] (see textfold.fold), with offsets into the whole text."""
+        end = len(folded) if end is None else end
+        if not self.size or start >= end:
+            return []
+        collapsed = Collapsed.of(folded[start:end])
+        hits = self._scan(collapsed)
+        if start:
+            hits = [Hit(h.kind, h.phrase, h.start + start, h.end + start, h.ban) for h in hits]
+        return hits
+
+    def _scan(self, collapsed: Collapsed) -> list[Hit]:
         canon = collapsed.text
         # Collect raw hits per kind, then keep the longest at each place (no overlaps within a kind).
         per_kind: dict[str, list[tuple[int, int, Entry]]] = {}
@@ -123,4 +131,4 @@ class PhraseIndex:
                     Hit(kind, entry.phrase, collapsed.original(start), collapsed.original_end(end), entry.tag)
                 )
         out.sort(key=lambda h: (h.start, h.end))
-        return iter(out)
+        return out

@@ -67,7 +67,20 @@ class References:
         return next(r for r in self.regimes if r.id == regime_id)
 
     @cached_property
+    def violation_index(self) -> PhraseIndex:
+        """Violation words alone: the cheap first pass that finds where claims can be."""
+        return PhraseIndex((Entry("violation", w), True) for w in self.cues.violation)
+
+    @cached_property
+    def regime_index(self) -> PhraseIndex:
+        """The names of every regime, to count them over a whole article."""
+        entries = [(Entry("regime", n, r.id), False) for r in self.regimes for n in r.names]
+        entries += [(Entry("other_regime", n, rid), False) for rid, names in self.cues.other_regimes.items() for n in names]
+        return PhraseIndex(entries)
+
+    @cached_property
     def index(self) -> PhraseIndex:
+        """Every phrase: cues, regime names and ban phrases, for the text around violation words."""
         entries: list[tuple[Entry, bool]] = []
         c = self.cues
         for kind, words in (

@@ -30,12 +30,13 @@ class Sentence:
     paragraph: int  # index of the paragraph (blank-line separated block) it belongs to
 
 
-def split_sentences(text: str, abbreviations: Iterable[str] = ()) -> list[Sentence]:
+def split_sentences(text: str, abbreviations: Iterable[str] = (), start: int = 0, end: int | None = None) -> list[Sentence]:
+    """Sentences of text[start:end], with offsets into the whole text."""
     abbrevs = frozenset(a.lower() for a in abbreviations)
+    end = len(text) if end is None else end
     out: list[Sentence] = []
-    start = 0
     paragraph = 0
-    for m in _BREAK.finditer(text):
+    for m in _BREAK.finditer(text, start, end):
         kind = m.lastgroup
         if kind == "para":
             _emit(text, start, m.start(), paragraph, out)
@@ -48,7 +49,7 @@ def split_sentences(text: str, abbreviations: Iterable[str] = ()) -> list[Senten
         elif _stop_breaks_sentence(text, m.start(), m.end(), abbrevs):
             _emit(text, start, m.end(), paragraph, out)
             start = m.end()
-    _emit(text, start, len(text), paragraph, out)
+    _emit(text, start, end, paragraph, out)
     return out
 
 
