@@ -12,14 +12,16 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
 from .citations import compile_citations
 from .errors import InputError
 from .model import Ban, Committee, Cues, Example, Origin, Regime, Resolution, Source
 from .phrases import Entry, PhraseIndex
 from .textfold import fold_phrase
-from .yamlsource import YamlDoc, load_yaml
+
+if TYPE_CHECKING:
+    from .yamlsource import YamlDoc
 
 BUNDLED_NAME = "references"
 
@@ -62,6 +64,10 @@ class References:
 
     def __post_init__(self) -> None:
         self.bans_by_id = {b.id: b for r in self.regimes for b in r.bans}
+
+    def compile(self) -> None:
+        """Build every automaton and pattern now (before caching or forking workers)."""
+        self.index, self.violation_index, self.regime_index, self.citation_pattern, self.resolutions  # noqa: B018
 
     def regime(self, regime_id: str) -> Regime:
         return next(r for r in self.regimes if r.id == regime_id)
@@ -141,14 +147,27 @@ def load_references(paths: Sequence[str | Path] | None = None, bundled: bool = T
     With no paths, the bundled set. Paths are added to the bundled set unless `bundled` is False;
     an id that clashes with a bundled one is an error, never a silent merge.
     """
-    refs, diagnostics = read_references(paths, bundled)
-    errors = [d for d in diagnostics if d.severity == "error"]
-    if errors:
-        first = errors[0]
-        more = f" (and {len(errors) - 1} more; run `annotate references check`)" if len(errors) > 1 else ""
-        raise InputError(first.origin, first.message + more)
-    assert refs is not None
-    return refs
+    from . import __version__
+    from .references_cache import cached
+
+    files: list[Path] = []
+    if bundled or not paths:
+        files += reference_files([bundled_references_dir()])
+    if paths:
+        files += reference_files(paths)
+
+    def build() -> References:
+        refs, diagnostics = read_references(paths, bundled)
+        errors = [d for d in diagnostics if d.severity == "error"]
+        if errors:
+            first = errors[0]
+            more = f" (and {len(errors) - 1} more; run `annotate references check`)" if len(errors) > 1 else ""
+            raise InputError(first.origin, first.message + more)
+        assert refs is not None
+        refs.compile()
+        return refs
+
+    return cached(files, __version__, build)
 
 
 def read_references(
@@ -162,6 +181,8 @@ def read_references(
     unique: dict[Path, Path] = {}
     for f in files:  # the same file named twice is read once; errors name it as the user did
         unique.setdefault(f.resolve(), f)
+    from .yamlsource import load_yaml  # PyYAML is only needed when the cache misses
+
     docs, parse_errors = [], []
     for f in unique.values():
         try:

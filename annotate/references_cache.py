@@ -1,0 +1,51 @@
+"""A per-user cache of the compiled references, so that start-up does not rebuild the automaton.
+
+The key is the package version and every references file's path, size and modification
+time: editing a file, or upgrading annotate, makes a new entry. The cache lives in the
+user's cache directory (XDG_CACHE_HOME, else ~/.cache); ANNOTATE_NO_CACHE=1 turns it off.
+Any failure to read or write it is ignored: the references are then simply built.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from pathlib import Path
+from typing import Callable, Sequence, TypeVar
+
+T = TypeVar("T")
+
+
+def cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "annotate"
+
+
+def _key(files: Sequence[Path], version: str) -> str:
+    h = hashlib.sha256(version.encode())
+    for f in files:
+        st = f.stat()
+        h.update(f"{f.resolve()}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
+    return h.hexdigest()[:32]
+
+
+def cached(files: Sequence[Path], version: str, build: Callable[[], T]) -> T:
+    if os.environ.get("ANNOTATE_NO_CACHE"):
+        return build()
+    try:
+        path = cache_dir() / f"references-{_key(files, version)}.pickle"
+        with open(path, "rb") as fh:
+            return pickle.load(fh)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+        pass
+    value = build()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".refs-", suffix=".tmp")
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except (OSError, pickle.PicklingError, TypeError, AttributeError, NameError):
+        pass
+    return value
