@@ -33,6 +33,11 @@ class _Span:
     sentence: Sentence
     hits: list[Hit]
     citations: list[Citation]
+    end: int = -1  # where the claim ends, when it runs on into the next sentence
+
+    def __post_init__(self) -> None:
+        if self.end < 0:
+            self.end = self.sentence.end
 
     def kinds(self) -> set[str]:
         return {h.kind for h in self.hits}
@@ -48,6 +53,8 @@ class _Span:
 # Claims can only be where violation words are: the text around each one (its paragraph and the
 # paragraphs before it, which back-references and context may reach) is all that is read closely.
 _PARAGRAPHS_BEFORE = 2
+# How many sentences back a claim that names no activity looks for one ("The launch violated ...").
+_LOOKBACK = 4
 _PARA_BREAK = re.compile(r"(?:\r\n|\r|\n)[ \t\f\v]*(?:\r\n|\r|\n)")
 
 
@@ -103,29 +110,43 @@ def _claims_in(text: str, view: str, folded: str, ws: int, we: int, refs: Refere
     previous_claimed = False
     last_authority = -10**9  # index of the last sentence that named a UN authority
     window = refs.cues.back_reference_window
+    skip_next = False
     for i, span in enumerate(spans):
+        if skip_next:  # already part of the claim before it
+            skip_next = False
+            continue
+        following = spans[i + 1] if i + 1 < len(spans) else None
+        if span.sentence.soft_end and following is not None and not span.has_authority and following.has_authority:
+            # A line break that looked like a headline's end cut the sentence: read both as one.
+            span = _Span(span.sentence, span.hits + following.hits, span.citations + following.citations,
+                         end=following.sentence.end)
+            skip_next = _is_claim(span, False, False)
         claimed = _is_claim(span, i - last_authority <= window, previous_claimed or (i > 0 and spans[i - 1].has_authority))
         previous_claimed = claimed
         if span.has_authority or claimed:
             last_authority = i
         if not claimed:
+            skip_next = False
             continue
         regime_id = _regime_of(span, paragraphs[span.sentence.paragraph], article, refs)
         if regime_id is None:
             continue
-        # Activity words may sit in the sentence before or after, within the same paragraph.
-        context = [
+        # Activity words may sit in the sentence before or after, within the same paragraph; when
+        # the claim only says "the launch violated UN resolutions", in the few sentences before it.
+        same_paragraph = [
             s for s in spans[max(0, i - 1) : i + 2]
             if s is not span and s.sentence.paragraph == span.sentence.paragraph
         ]
-        bans, review, activity = link_bans(span.hits, span.citations, context, refs.regime(regime_id))
+        before = list(reversed(spans[max(0, i - _LOOKBACK) : i]))
+        bans, review, activity = link_bans(span.hits, span.citations, [same_paragraph, *([s] for s in before)],
+                                           refs.regime(regime_id))
         evidence = tuple(h for h in span.hits if h.kind in _CUE_KINDS) + tuple(activity)
-        s = span.sentence
+        start, end = span.sentence.start, span.end
         claims.append(
             Claim(
-                start=s.start,
-                end=s.end,
-                text=text[s.start : s.end],
+                start=start,
+                end=end,
+                text=text[start:end],
                 stance=_stance(span, view, refs),
                 review=review,
                 bans=tuple(bans),

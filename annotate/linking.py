@@ -34,13 +34,19 @@ def most_specific(hits: Sequence[Hit]) -> list[Hit]:
 
 
 def link_bans(
-    hits: Sequence[Hit], citations: Sequence[Citation], context: Sequence[_HasHits], regime: Regime
+    hits: Sequence[Hit], citations: Sequence[Citation], context: Sequence[Sequence[_HasHits]], regime: Regime
 ) -> tuple[list[Ban], bool, list[Hit]]:
-    """(bans, review, the activity hits that decided)."""
+    """(bans, review, the activity hits that decided).
+
+    `context` is a list of tiers of sentences around the claim, nearest first: the first tier
+    that names an activity decides, when the claim itself names none.
+    """
     by_id = {b.id: b for b in regime.bans}
     activity = [h for h in most_specific(hits) if h.ban in by_id]
-    if not activity:
-        activity = [h for c in context for h in most_specific(c.hits) if h.ban in by_id]
+    for tier in context:
+        if activity:
+            break
+        activity = [h for c in tier for h in most_specific(c.hits) if h.ban in by_id]
     bans = list(dict.fromkeys(by_id[h.ban] for h in activity))
 
     cited = [c for c in citations if c.resolution in regime.resolutions]

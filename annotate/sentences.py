@@ -28,6 +28,9 @@ class Sentence:
     start: int
     end: int
     paragraph: int  # index of the paragraph (blank-line separated block) it belongs to
+    # Ended at a line break that only looked like the end of a headline: the sentence may go on
+    # in the next one ("... a breach of UN\nSecurity Council resolutions.").
+    soft_end: bool = False
 
 
 def split_sentences(text: str, abbreviations: Iterable[str] = (), start: int = 0, end: int | None = None) -> list[Sentence]:
@@ -43,8 +46,9 @@ def split_sentences(text: str, abbreviations: Iterable[str] = (), start: int = 0
             start = m.end()
             paragraph += 1
         elif kind == "line":
-            if _line_breaks_sentence(text, start, m.start(), m.end()):
-                _emit(text, start, m.start(), paragraph, out)
+            verdict = _line_breaks_sentence(text, start, m.start(), m.end(), abbrevs)
+            if verdict:
+                _emit(text, start, m.start(), paragraph, out, soft=verdict == "soft")
                 start = m.end()
         elif _stop_breaks_sentence(text, m.start(), m.end(), abbrevs):
             _emit(text, start, m.end(), paragraph, out)
@@ -53,27 +57,43 @@ def split_sentences(text: str, abbreviations: Iterable[str] = (), start: int = 0
     return out
 
 
-def _emit(text: str, start: int, end: int, paragraph: int, out: list[Sentence]) -> None:
+def _emit(text: str, start: int, end: int, paragraph: int, out: list[Sentence], soft: bool = False) -> None:
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
     if start < end:
-        out.append(Sentence(start, end, paragraph))
+        out.append(Sentence(start, end, paragraph, soft))
 
 
-def _line_breaks_sentence(text: str, sentence_start: int, at: int, after: int) -> bool:
+def _line_breaks_sentence(text: str, sentence_start: int, at: int, after: int, abbrevs: frozenset[str]) -> str:
+    """"hard" when a single line break ends the sentence, "soft" when it probably does, "" when not."""
     if _BULLET.match(text, after):
-        return True
+        return "hard"
     line_start = max(text.rfind("\n", 0, at), text.rfind("\r", 0, at)) + 1
     line = text[max(line_start, sentence_start) : at].rstrip()
     if not line:
-        return True
-    if line[-1] in ".!?:;\u2026\"'\u201d\u2019":
-        # The previous line ended a sentence (a full stop before a line break is always a break).
-        return line[-1] not in "\"'\u201d\u2019" or len(line) < _SHORT_LINE
-    # A short line without punctuation is a headline or a byline, not the middle of a sentence.
-    return len(text[line_start:at].strip()) < _SHORT_LINE
+        return "hard"
+    nxt = text[after : after + 1]
+    lower_next = nxt.isalpha() and nxt.islower()
+    last_word = line.rsplit(None, 1)[-1].lower()
+    if line[-1] in ".!?:;\u2026":
+        # A full stop before a line break ends the sentence, unless it ends "U.N." or the next
+        # line goes on in lower case.
+        if lower_next or (line[-1] == "." and (last_word in abbrevs or _is_initial(last_word))):
+            return ""
+        return "hard"
+    if line[-1] in "\"'\u201d\u2019":
+        return "hard" if len(line) < _SHORT_LINE and not lower_next else ""
+    # No punctuation: a short line is a headline, a byline or page furniture, unless the next
+    # line goes on in lower case or this one ends mid-phrase.
+    if lower_next or line[-1] in ",-\u2013\u2014(" or len(text[line_start:at].strip()) >= _SHORT_LINE:
+        return ""
+    return "soft"
+
+
+def _is_initial(word: str) -> bool:
+    return len(word) == 2 and word[0].isalpha() and word[1] == "."
 
 
 def _stop_breaks_sentence(text: str, at: int, end: int, abbrevs: frozenset[str]) -> bool:
@@ -95,4 +115,4 @@ def _stop_breaks_sentence(text: str, at: int, end: int, abbrevs: frozenset[str])
     if word in abbrevs:
         return False
     # A single initial ("John F. Kennedy") does not end a sentence.
-    return not (len(word) == 2 and word[0].isalpha())
+    return not _is_initial(word)

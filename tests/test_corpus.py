@@ -1,0 +1,43 @@
+"""The team's own corpus: the matcher must stay at or above its recorded figures."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import yaml
+from click.testing import CliRunner
+
+from annotate.cli import main
+
+CORPUS = Path(__file__).parent / "corpus"
+
+
+def test_corpus_scores_at_least_the_recorded_figures(tmp_path):
+    floor = yaml.safe_load((CORPUS / "thresholds.yaml").read_text(encoding="utf-8"))
+    saved = tmp_path / "score.json"
+    result = CliRunner().invoke(main, ["evaluate", str(CORPUS / "gold.yaml"), "--save", str(saved), "-v"])
+    assert result.exit_code == 0, result.output
+    figures = json.loads(saved.read_text(encoding="utf-8"))["figures"]
+    for name, minimum in floor.items():
+        assert figures[name] >= minimum, f"{name} {figures[name]} < {minimum}\n{result.output}"
+
+
+def test_corpus_is_large_and_varied_enough():
+    gold = yaml.safe_load((CORPUS / "gold.yaml").read_text(encoding="utf-8"))
+    articles = gold["articles"]
+    assert len(articles) >= 30
+    stances = {c.get("stance") for a in articles for c in a.get("claims") or []}
+    assert {"asserted", "hypothetical", "denied"} <= stances
+    assert sum(1 for a in articles if not a.get("claims")) >= 5, "negatives of every kind"
+    assert any(a["file"].endswith(".md") for a in articles)
+
+
+def test_shared_corpus_when_present():
+    """The development corpus beside the project, when this checkout has it."""
+    shared = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "gold.yaml"
+    if not shared.exists():
+        import pytest
+
+        pytest.skip("../shared/corpus is not beside this checkout")
+    result = CliRunner().invoke(main, ["evaluate", str(shared), "--min-precision", "1", "--min-recall", "1", "--min-link", "1"])
+    assert result.exit_code == 0, result.output
