@@ -51,7 +51,7 @@ def plain_body(text: str) -> str:
 def _markdown() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
 
-    def image(tokens, idx, options, env):  # type: ignore[no-untyped-def]
+    def image(renderer, tokens, idx, options, env):  # type: ignore[no-untyped-def]
         # Images would fetch from the network when the page opens: show their alt text instead.
         alt = "".join(t.content for t in (tokens[idx].children or []))
         return f'<span class="image-alt">[image: {escape(alt)}]</span>'

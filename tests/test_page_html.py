@@ -1,0 +1,97 @@
+"""The review page as HTML: valid HTML5, escaped, inert, self-contained."""
+from __future__ import annotations
+
+import re
+
+import html5lib
+import pytest
+from click.testing import CliRunner
+
+from annotate.cli import main
+from pages import SAMPLES, render_both
+
+
+def parse_strict(html: str):
+    return html5lib.HTMLParser(strict=True, namespaceHTMLElements=False).parse(html)
+
+
+@pytest.mark.parametrize("article", SAMPLES, ids=lambda p: p.name)
+def test_page_is_valid_html5_and_self_contained(article, tmp_path):
+    page, doc = render_both(article, tmp_path)
+    html = page.read_text(encoding="utf-8")
+    tree = parse_strict(html)
+    assert tree.find(".//script") is None
+    # Nothing is fetched when the page opens: no external stylesheet, image, font or frame.
+    assert not re.search(r'<(link|img|iframe|object|embed|video|audio|source)\b', html)
+    assert "url(" not in html
+    # Every link out of the page is https; the others are anchors within it.
+    for href in re.findall(r'href="([^"]*)"', html):
+        assert href.startswith(("#", "https://")), href
+    # Every claim is marked, with its note and back-link.
+    n = len(doc["claims"])
+    for i in range(1, n + 1):
+        assert f'id="claim-{i}"' in html and f'id="note-{i}"' in html and f'href="#claim-{i}"' in html
+    assert html.count('class="noteref"') == n
+
+
+def test_summary_counts_match_the_json(tmp_path):
+    page, doc = render_both(SAMPLES[0], tmp_path)
+    html = page.read_text(encoding="utf-8")
+    s = doc["summary"]
+    assert f'<dd id="count-claims">{s["claims"]}</dd>' in html
+    assert f'<dd id="count-linked">{s["linked"]}</dd>' in html
+    assert f'<dd id="count-review">{s["review"]}</dd>' in html
+
+
+def test_markdown_is_rendered_inert(tmp_path):
+    md = tmp_path / "evil.md"
+    md.write_text(
+        "# Title <script>alert(1)</script>\n\n"
+        "<script>alert(2)</script>\n\n"
+        '<img src="https://example.org/x.png" onerror="alert(3)">\n\n'
+        "[click](javascript:alert(4)) and ![pic](https://example.org/pic.png) and [data](data:text/html,hi)\n\n"
+        "North Korea fired a ballistic missile in violation of **UN Security Council** resolutions.\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "evil.html"
+    assert CliRunner().invoke(main, ["render", str(md), "-o", str(out)]).exit_code == 0
+    html = out.read_text(encoding="utf-8")
+    tree = parse_strict(html)
+    assert tree.find(".//script") is None and tree.find(".//img") is None
+    for el in tree.iter():
+        for name, value in el.attrib.items():
+            assert not name.lower().startswith("on"), (el.tag, name)
+            if name in ("href", "src"):
+                assert not value.lower().startswith(("javascript:", "data:")), value
+    assert "[image: pic]" in html
+    assert "&lt;script&gt;alert(2)&lt;/script&gt;" in html
+    # The claim crosses the bold text and stays well nested (the strict parse above passed).
+    assert 'id="claim-1"' in html
+
+
+def test_reference_text_is_escaped(tmp_path):
+    refs = tmp_path / "refs.yaml"
+    refs.write_text(
+        "regime: dprk\nbans:\n  - id: test-markup\n    title: \"<b onclick=x>Bold</b> widgets\"\n"
+        "    summary: \"<script>alert(1)</script> summary\"\n    sources:\n      - resolution: 1718\n"
+        "        paragraphs: [\"8\"]\n    phrases: [purple widgets]\n",
+        encoding="utf-8",
+    )
+    art = tmp_path / "a.txt"
+    art.write_text("Selling purple widgets to North Korea violates UN sanctions.\n", encoding="utf-8")
+    out = tmp_path / "a.html"
+    r = CliRunner().invoke(main, ["render", str(art), "-o", str(out), "--refs", str(refs)])
+    assert r.exit_code == 0, r.output
+    html = out.read_text(encoding="utf-8")
+    assert "<b onclick" not in html and "<script>alert" not in html
+    assert "&lt;b onclick=x&gt;Bold&lt;/b&gt; widgets" in html
+    parse_strict(html)
+
+
+def test_a_call_is_not_shown_as_a_ban(tmp_path):
+    art = tmp_path / "a.txt"
+    art.write_text("Exporting those parts breaches the catch-all provision of the UN sanctions on North Korea.\n", encoding="utf-8")
+    out = tmp_path / "a.html"
+    assert CliRunner().invoke(main, ["render", str(art), "-o", str(out)]).exit_code == 0
+    html = out.read_text(encoding="utf-8")
+    assert "call, not a ban" in html or "not a binding ban" in html
