@@ -31,14 +31,24 @@ _TABLE = str.maketrans(
 )
 
 
+# str.translate with a mapping is slow on long texts; a few str.replace passes (C loops) for the
+# common ASCII characters, and one regular expression for the rare non-ASCII ones, are not.
+_ASCII_PAIRS = [(c, " ") for c in "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f-"] + [("`", "'")]
+_NON_ASCII = re.compile("[" + "".join(c for c in _SPACES + _DASHES + _INVISIBLE + _SINGLE_QUOTES + _DOUBLE_QUOTES if ord(c) > 127) + "]")
+
+
 def fold(text: str) -> str:
     """Plain, lower-case form of `text` with the same length (index i stays index i)."""
-    plain = text.translate(_TABLE)
-    lower = plain.lower()
-    if len(lower) == len(plain):
-        return lower
-    # Some letters lower-case to two code points (U+0130 'İ'); keep those as they are.
-    return "".join(c if len(c.lower()) != 1 else c.lower() for c in plain)
+    lower = text.lower()
+    if len(lower) != len(text):
+        # Some letters lower-case to two code points (U+0130 'İ'); keep those as they are.
+        lower = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    for ch, rep in _ASCII_PAIRS:
+        if ch in lower:
+            lower = lower.replace(ch, rep)
+    if not lower.isascii():
+        lower = _NON_ASCII.sub(lambda m: _TABLE[ord(m.group())], lower)
+    return lower
 
 
 _RUNS = re.compile(r" {2,}")
