@@ -18,7 +18,7 @@ from .model import Claim
 
 OPEN, CLOSE = "\ufdd0", "\ufdd1"
 # Characters HTML forbids (C0 controls but tab/newline/CR, noncharacters) become U+FFFD, one for one.
-_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f\ufdd0-\ufdef\ufffe\uffff]")
+FORBIDDEN = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f\ufdd0-\ufdef\ufffe\uffff]")
 _PARAGRAPHS = re.compile(r"(?:\r\n|\r|\n)[ \t\f\v]*(?:\r\n|\r|\n)\s*")
 _TAG_OR_TEXT = re.compile(r"(<[^>]*>)")
 _ENCODED = re.compile(r"%EF%B7%9[01]", re.IGNORECASE)
@@ -28,7 +28,7 @@ MarkClose = Callable[[int, bool], str]  # (claim index, last fragment?) -> closi
 
 
 def insert_sentinels(text: str, claims: Sequence[Claim]) -> str:
-    clean = _FORBIDDEN.sub("\ufffd", text)
+    clean = FORBIDDEN.sub("\ufffd", text)
     pieces, last = [], 0
     for c in sorted(claims, key=lambda c: c.start):
         pieces += [clean[last : c.start], OPEN, clean[c.start : c.end], CLOSE]
@@ -73,7 +73,7 @@ def body_html(text: str, claims: Sequence[Claim], markdown: bool, open_tag: Mark
     marked = insert_sentinels(text, ordered)
     html = markdown_body(marked) if markdown else plain_body(marked)
     if html.count(OPEN) != len(ordered) or html.count(CLOSE) != len(ordered):
-        html = (markdown_body if markdown else plain_body)(_FORBIDDEN.sub("\ufffd", text))
+        html = (markdown_body if markdown else plain_body)(FORBIDDEN.sub("\ufffd", text))
         return html.replace(OPEN, "").replace(CLOSE, "")
     return _place_marks(html, open_tag, close_tag)
 

@@ -15,7 +15,7 @@ from markupsafe import Markup, escape
 from . import __version__
 from .articles import Article
 from .jsonout import summary as summarise
-from .marks import body_html
+from .marks import FORBIDDEN, body_html
 from .model import Ban, Claim, Resolution, Source
 
 STANCE_LABELS = {"asserted": "asserted", "hypothetical": "hypothetical", "denied": "denied"}
@@ -38,6 +38,13 @@ def citation_text(source: Source, resolutions: dict[int, Resolution]) -> str:
     return f"{label}, {word} {listed}"
 
 
+def _html_safe_chars(value: object) -> object:
+    """Characters HTML forbids (NUL, other controls, noncharacters) become U+FFFD in every output."""
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return FORBIDDEN.sub("\ufffd", value)
+    return value
+
+
 @dataclass
 class BanUse:
     ban: Ban
@@ -51,6 +58,7 @@ def template_env() -> Environment:
         autoescape=select_autoescape(default=True, default_for_string=True),
         trim_blocks=True,
         lstrip_blocks=True,
+        finalize=_html_safe_chars,
     )
     env.filters["safe_url"] = safe_url
     return env
