@@ -158,7 +158,8 @@ def load_references(paths: Sequence[str | Path] | None = None, bundled: bool = T
 
     def build() -> References:
         refs, diagnostics = read_references(paths, bundled)
-        errors = [d for d in diagnostics if d.severity == "error"]
+        errors = sorted((d for d in diagnostics if d.severity == "error"),
+                        key=lambda d: (d.origin.file, d.origin.line, d.origin.column))
         if errors:
             first = errors[0]
             more = f" (and {len(errors) - 1} more; run `annotate references check`)" if len(errors) > 1 else ""
@@ -548,6 +549,8 @@ def _list(builder: _Builder, doc: YamlDoc, path: tuple, value: Any, what: str, r
 def _kind(value: Any) -> str:
     if value is None:
         return "nothing"
+    if value == "":
+        return "empty text"
     if isinstance(value, bool):
         return "true/false"
     return {dict: "a mapping", list: "a list", str: "text", int: "a number", float: "a number"}.get(type(value), type(value).__name__)
