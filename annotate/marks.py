@@ -17,8 +17,12 @@ from markupsafe import escape
 from .model import Claim
 
 OPEN, CLOSE = "\ufdd0", "\ufdd1"
-# Characters HTML forbids (C0 controls but tab/newline/CR, noncharacters) become U+FFFD, one for one.
-FORBIDDEN = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f\ufdd0-\ufdef\ufffe\uffff]")
+# Characters HTML forbids (controls but tab/newline/CR, noncharacters) become U+FFFD, one for one.
+FORBIDDEN = re.compile(
+    "[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef"
+    + "".join(f"{chr(p + 0xFFFE)}{chr(p + 0xFFFF)}" for p in range(0, 0x110000, 0x10000))
+    + "]"
+)
 _PARAGRAPHS = re.compile(r"(?:\r\n|\r|\n)[ \t\f\v]*(?:\r\n|\r|\n)\s*")
 _TAG_OR_TEXT = re.compile(r"(<[^>]*>)")
 _ENCODED = re.compile(r"%EF%B7%9[01]", re.IGNORECASE)

@@ -1,0 +1,151 @@
+"""Properties that hold for any input, checked with Hypothesis.
+
+The default profile runs a few hundred examples per property; a long fuzz run:
+    HYPOTHESIS_PROFILE=fuzz python -m pytest tests/test_properties.py -x
+"""
+from __future__ import annotations
+
+import re
+import signal
+from contextlib import contextmanager
+
+import html5lib
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from annotate import find_claims, load_references
+from annotate.articles import Article
+from annotate.marks import FORBIDDEN
+from annotate.markdown_view import markdown_view
+from annotate.page import render_page
+from annotate.sentences import split_sentences
+
+REFS = load_references()
+
+# Pieces that make claims likely, mixed with punctuation, odd Unicode and line breaks.
+PIECES = [
+    "North Korea", "Pyongyang", "fired a ballistic missile", "in violation of", "UN Security Council resolutions",
+    "U.N.", "sanctions", "breach", "would", "denied", "not", "resolution 2270", "paragraph 8 of resolution 1718",
+    "S/RES/2375 (2017)", "such launches", "the resolutions", "They", "coal", "Iran", "U.S. Treasury",
+    ".", ". ", ", ", "\n", "\n\n", "\r\n", "\r", " ", "\u00a0", "\u2019", "\u201c", "\u201d", "\u2014", "-",
+    "İ", "ß", "e\u0301", "\u200f", "\u202e", "\ufeff", "\x00", "\ufdd0", "\ufdd1", "<script>", "&amp;", "**", "_",
+    "[x](javascript:alert(1))", "![i](https://e.org/i.png)", "# ", "- ", "1. ", "> ", "`", "<b onclick=x>",
+]
+texts = st.one_of(
+    st.text(max_size=300),
+    st.lists(st.sampled_from(PIECES) | st.text(max_size=8), max_size=60).map("".join),
+)
+
+
+def check_claims(text: str, markdown: bool) -> list:
+    claims = find_claims(text, REFS, markdown=markdown)
+    last_end = -1
+    for c in claims:
+        assert text[c.start : c.end] == c.text
+        assert c.start >= last_end, "claims overlap or are out of order"
+        assert c.stance in ("asserted", "hypothetical", "denied")
+        assert c.bans
+        for h in c.evidence:
+            assert 0 <= h.start < h.end <= len(text)
+        last_end = c.end
+    return claims
+
+
+def visible_article_text(html: str) -> str:
+    doc = html5lib.parse(html, namespaceHTMLElements=False)
+    main = doc.find(".//main")
+    for parent in main.iter():
+        for child in list(parent):
+            if child.get("class") == "tip":  # the tooltip shows only on hover or focus
+                tail = child.tail
+                parent.remove(child)
+                if tail:
+                    parent.text = (parent.text or "") + tail  # keep the text after it
+    return "".join(main.itertext())
+
+
+def normalise(s: str) -> str:
+    return " ".join(FORBIDDEN.sub("\ufffd", s).replace("\ufeff", " ").split())
+
+
+@given(texts)
+def test_plain_text_claims_page_and_visible_text(text):
+    claims = check_claims(text, markdown=False)
+    html = render_page(Article("t.txt", text, False, "t"), claims, REFS.resolutions)
+    tree = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False).parse(html)
+    assert tree.find(".//script") is None
+    for el in tree.iter():
+        assert not any(k.lower().startswith("on") for k in el.attrib), el.tag
+    assert normalise(visible_article_text(html)) == normalise(text)
+
+
+@given(texts)
+def test_markdown_claims_and_page(text):
+    claims = check_claims(text, markdown=True)
+    html = render_page(Article("t.md", text, True, "t"), claims, REFS.resolutions)
+    tree = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False).parse(html)
+    assert tree.find(".//script") is None and tree.find(".//img") is None
+    for el in tree.iter():
+        for k, v in el.attrib.items():
+            assert not k.lower().startswith("on")
+            if k in ("href", "src"):
+                assert not v.strip().lower().startswith(("javascript:", "data:", "vbscript:")), v
+    assert len(markdown_view(text)) == len(text)
+
+
+@given(texts)
+def test_sentences_cover_the_text_in_order(text):
+    last = 0
+    for s in split_sentences(text, REFS.cues.abbreviations):
+        assert last <= s.start < s.end <= len(text)
+        assert not text[s.start].isspace() and not text[s.end - 1].isspace()
+        last = s.end
+
+
+@contextmanager
+def hard_cap(seconds: int):
+    """Fail if the block runs for `seconds`: far above the linear cost, it only trips on blow-up."""
+    def boom(signum, frame):
+        raise AssertionError(f"super-linear matching: over {seconds}s")
+
+    old = signal.signal(signal.SIGALRM, boom)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, old)
+
+
+# Long runs of exactly what each regular expression repeats (see the pattern in each module).
+ADVERSARIAL = {
+    "sentence stops": "U.N." * 50_000 + "a" + "." * 50_000 + " x",
+    "line breaks": "a\n" * 50_000 + "\r" * 50_000,
+    "citations": "resolution 1718, 1718, 1718 and " * 20_000 + "paragraph 8(a)(b)(c), 8(a) and " * 10_000,
+    "citation numbers": "resolutions " + "1718 (2006) and " * 30_000,
+    "markdown brackets": "[" * 100_000 + "](" * 50_000 + "<a" * 50_000,
+    "markdown emphasis": "*_`~" * 50_000,
+    "violation words": ("violate UN sanctions " * 20_000) + ("North Korea " * 20_000),
+}
+
+
+@pytest.mark.parametrize("name", list(ADVERSARIAL))
+def test_no_input_drives_matching_into_blow_up(name):
+    text = ADVERSARIAL[name]
+    with hard_cap(60):
+        find_claims(text, REFS)
+        find_claims(text, REFS, markdown=True)
+
+
+def test_every_pattern_of_the_package_has_only_bounded_or_unnested_repetition():
+    """By construction: no quantified group inside a quantified group can repeat unboundedly."""
+    import annotate.citations as citations
+    import annotate.markdown_view as mv
+    import annotate.sentences as sentences
+
+    patterns = [sentences._BREAK.pattern, sentences._BULLET.pattern, mv._SYNTAX.pattern, REFS.citation_pattern.pattern]
+    nested_unbounded = re.compile(r"\((?:[^()]|\([^()]*\))*[+*]\)[+*]")
+    for p in patterns:
+        assert not nested_unbounded.search(p), p[:120]
+    assert citations._SEP and citations._PARA  # the pieces the citation pattern is built from
