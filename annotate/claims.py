@@ -53,6 +53,8 @@ class _Span:
 # Claims can only be where violation words are: the text around each one (its paragraph and the
 # paragraphs before it, which back-references and context may reach) is all that is read closely.
 _PARAGRAPHS_BEFORE = 2
+_MARKS_BEFORE = "*_~`["
+_MARKS_AFTER = "*_~`"
 # How many sentences back a claim that names no activity looks for one ("The launch violated ...").
 _LOOKBACK = 4
 _PARA_BREAK = re.compile(r"(?:\r\n|\r|\n)[ \t\f\v]*(?:\r\n|\r|\n)")
@@ -116,10 +118,10 @@ def _claims_in(text: str, view: str, folded: str, ws: int, we: int, refs: Refere
             skip_next = False
             continue
         following = spans[i + 1] if i + 1 < len(spans) else None
-        if span.sentence.soft_end and following is not None and not span.has_authority and following.has_authority:
+        if span.sentence.soft_end and following is not None and _cut_at_line_break(span, following):
             # A line break that looked like a headline's end cut the sentence: read both as one.
-            span = _Span(span.sentence, span.hits + following.hits, span.citations + following.citations,
-                         end=following.sentence.end)
+            hits = span.hits + [h for h in following.hits if h.start >= span.sentence.end]
+            span = _Span(span.sentence, hits, span.citations + following.citations, end=following.sentence.end)
             skip_next = _is_claim(span, False, False)
         claimed = _is_claim(span, i - last_authority <= window, previous_claimed or (i > 0 and spans[i - 1].has_authority))
         previous_claimed = claimed
@@ -142,6 +144,12 @@ def _claims_in(text: str, view: str, folded: str, ws: int, we: int, refs: Refere
                                            refs.regime(regime_id))
         evidence = tuple(h for h in span.hits if h.kind in _CUE_KINDS) + tuple(activity)
         start, end = span.sentence.start, span.end
+        if view is not text:
+            # Markdown: keep the emphasis marks that open or close the sentence ("**North Korea** ...").
+            while start > ws and text[start - 1] in _MARKS_BEFORE:
+                start -= 1
+            while end < we and text[end] in _MARKS_AFTER:
+                end += 1
         claims.append(
             Claim(
                 start=start,
@@ -158,12 +166,25 @@ def _claims_in(text: str, view: str, folded: str, ws: int, we: int, refs: Refere
     return claims
 
 
+def _cut_at_line_break(span: _Span, following: _Span) -> bool:
+    """Is this sentence, ended by a soft line break, really one with the next?
+
+    Yes when a phrase runs across the break ("U.N. Security\nCouncil"), or when the claim needs
+    both halves: the violation word in this one, the UN authority only in the next.
+    """
+    if any(h.end > span.sentence.end for h in span.hits):
+        return True
+    return (span.has("violation") and not span.has_authority
+            and following.has_authority and not following.has("violation"))
+
+
 def _bucket(sentences: list[Sentence], hits: list[Hit], citations: list[Citation]) -> list[_Span]:
     starts = [s.start for s in sentences]
     spans = [_Span(s, [], []) for s in sentences]
     for hit in hits:
         i = bisect_right(starts, hit.start) - 1
-        if i >= 0 and hit.end <= sentences[i].end:
+        # A phrase that runs past its sentence's end belongs to it only across a soft line break.
+        if i >= 0 and (hit.end <= sentences[i].end or (sentences[i].soft_end and hit.start < sentences[i].end)):
             spans[i].hits.append(hit)
     for cit in citations:
         i = bisect_right(starts, cit.start) - 1

@@ -165,7 +165,6 @@ class Cues:
     abbreviations: tuple[str, ...]
     citation_words: tuple[str, ...]
     paragraph_words: tuple[str, ...]
-    debris: tuple[str, ...]
     back_reference_window: int = 6
     hypothetical_window: int = 5
     denial_window: int = 12

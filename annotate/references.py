@@ -34,7 +34,7 @@ SOURCE_KEYS = {"resolution", "paragraphs", "verb", "quote"}
 EXAMPLE_KEYS = {"link", "no_link"}
 CUE_KEYS = {
     "violation", "authority", "back_reference", "pronoun", "hypothetical", "denial", "negation",
-    "other_regimes", "abbreviations", "citation_words", "paragraph_words", "debris",
+    "other_regimes", "abbreviations", "citation_words", "paragraph_words",
     "hypothetical_window", "denial_window", "negation_window", "back_reference_window",
 }
 VERBS = ("decides", "demands", "reaffirms", "calls upon", "requires")
@@ -328,7 +328,7 @@ class _Builder:
                 self.cues[key] = {
                     str(k): self.phrase_list(doc, path + (k,), v, f"names of {k}") for k, v in regimes.items()
                 }
-            elif key in ("abbreviations", "debris", "citation_words", "paragraph_words"):
+            elif key in ("abbreviations", "citation_words", "paragraph_words"):
                 self.cues.setdefault(key, ())
                 self.cues[key] += self.texts(doc, path, item, key)
             else:
@@ -528,7 +528,7 @@ class _Builder:
             denial=c.get("denial", ()), negation=c.get("negation", ()),
             other_regimes=c.get("other_regimes", {}),
             abbreviations=c.get("abbreviations", ()), citation_words=c.get("citation_words", ()),
-            paragraph_words=c.get("paragraph_words", ()), debris=c.get("debris", ()),
+            paragraph_words=c.get("paragraph_words", ()),
             hypothetical_window=c.get("hypothetical_window", 5), denial_window=c.get("denial_window", 12),
             negation_window=c.get("negation_window", 3),
         )

@@ -60,6 +60,11 @@ def split_sentences(text: str, abbreviations: Iterable[str] = (), start: int = 0
 def _emit(text: str, start: int, end: int, paragraph: int, out: list[Sentence], soft: bool = False) -> None:
     while start < end and text[start].isspace():
         start += 1
+    bullet = _BULLET.match(text, start, end)
+    if bullet:  # a list item's marker is not part of its sentence
+        start = bullet.end()
+        while start < end and text[start].isspace():
+            start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
     if start < end:

@@ -1,0 +1,203 @@
+"""Focused rules of the matcher, each on sentences written for the purpose."""
+from __future__ import annotations
+
+import pytest
+
+from annotate import find_claims
+
+
+def claims(text, refs, markdown=False):
+    return find_claims(text, refs, markdown=markdown)
+
+
+def ids(claim):
+    return [b.id for b in claim.bans]
+
+
+def cited(claim):
+    return {(s.resolution, p) for b in claim.bans for s in b.sources for p in (s.paragraphs or (None,))}
+
+
+# --- finding ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "North Korea test-fired a missile in breach of U.N. Security Council resolutions.",
+        "Pyongyang fired a missile, in contravention of UN sanctions.",
+        "The launch came in defiance of Security Council resolutions on North Korea.",
+        "North Korea flouted UN resolutions again by firing an ICBM.",
+        "North Korea continues to defy the UN Security Council with its missile tests.",
+        "Front companies helped North Korea evade UN sanctions on coal.",
+        "Brokers circumvented U.N. sanctions to ship coal from North Korea.",
+        "Such sales are illegal under UN sanctions on North Korea.",
+        "Coal exports from North Korea are prohibited by United Nations resolutions.",
+        "North Korea is barred by UNSC resolutions from testing ballistic missiles.",
+        "North Korea's launch violated UNSCR 2397.",
+        "The 1718 Committee said the deliveries to North Korea broke the rules of UN sanctions.",
+    ],
+)
+def test_cue_classes_are_found(refs, sentence):
+    (claim,) = claims(sentence, refs)
+    assert claim.text == sentence
+
+
+@pytest.mark.parametrize(
+    "variant",
+    [
+        "North Korea’s launch violated U.N. Security Council resolutions.",
+        "NORTH KOREA'S LAUNCH VIOLATED U.N. SECURITY COUNCIL RESOLUTIONS.",
+        "North Korea's launch violated U.N.\u00a0Security\u00a0Council resolutions.",
+        "North Korea's launch violated U.N. Security\nCouncil resolutions.",
+        "North Korea's launch is violating U.N. Security Council resolutions.",
+        "North Korea's launches violate U.N. Security Council resolutions.",
+        "North Korea’s ship‑to‑ship transfers violate UN sanctions.",
+    ],
+)
+def test_typography_never_hides_a_claim(refs, variant):
+    assert len(claims(variant, refs)) == 1
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The U.S. Treasury said the company had evaded U.S. sanctions on North Korea.",
+        "OFAC designated two banks that helped North Korea evade American sanctions.",
+        "The EU adopted a new package of sanctions on North Korea, banning more exports.",
+        "Britain and Japan added North Korean firms to their national sanctions lists.",
+        "North Korea has been under UN sanctions since 2006.",
+        "The Security Council will meet on Monday to discuss North Korea.",
+        "Resolution 2397 was adopted unanimously in December 2017.",
+        "Iran's missile tests violate UN Security Council resolution 2231, European officials said.",
+        "Weapons reached Libya in violation of the UN arms embargo.",
+        "The Houthis in Yemen defied a UN arms embargo, experts said.",
+    ],
+)
+def test_not_claims(refs, sentence):
+    assert claims(sentence, refs) == []
+
+
+def test_abbreviations_do_not_end_sentences(refs):
+    text = "Mr. Kim said the U.S. and the U.N. had been told. No. 3 on the list, the launch violated UN resolutions."
+    (claim,) = claims(text, refs)
+    assert claim.text.startswith("No. 3 on the list")
+
+
+def test_quotes_spanning_sentences(refs):
+    text = "“We saw the missile. It breached UN Security Council resolutions,” the minister said. Then he left."
+    (claim,) = claims(text, refs)
+    assert claim.text == "It breached UN Security Council resolutions,” the minister said."
+
+
+def test_headline_and_bullets_are_their_own_sentences(refs, tmp_path):
+    text = ("N. Korea fires missile\nSeoul says launch broke UN resolutions\n\n"
+            "- Coal sales to North Korea's buyers violate UN sanctions\n- A second point\n")
+    found = claims(text, refs)
+    assert [c.text for c in found] == ["Seoul says launch broke UN resolutions",
+                                      "Coal sales to North Korea's buyers violate UN sanctions"]
+
+
+def test_debris_is_not_read_as_part_of_a_sentence(refs):
+    text = "Share this\nLeave a Reply\nNorth Korea fired a ballistic missile in violation of UN resolutions."
+    (claim,) = claims(text, refs)
+    assert claim.text.startswith("North Korea fired")
+
+
+def test_back_reference_reaches_a_few_sentences(refs):
+    text = ("The UN Security Council has passed many resolutions on North Korea. "
+            "Pyongyang fired two missiles on Monday. Such launches are banned by the resolutions.")
+    (claim,) = claims(text, refs)
+    assert claim.text == "Such launches are banned by the resolutions."
+    assert "dprk-ballistic-missile-launches" in ids(claim)
+
+
+def test_a_pronoun_reaches_back_one_sentence_only(refs):
+    far = "UN resolutions cover North Korea. The weather was cold. The sea was rough. They prohibit coal sales."
+    near = "UN resolutions cover North Korea. They prohibit coal sales."
+    assert claims(far, refs) == []
+    assert len(claims(near, refs)) == 1
+
+
+# --- stance ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence, stance",
+    [
+        ("North Korea's missile launch violated UN resolutions.", "asserted"),
+        ("A launch would violate UN resolutions on North Korea.", "hypothetical"),
+        ("The deal could potentially be in violation of UN sanctions on North Korea.", "hypothetical"),
+        ("Moscow denied that the deal with North Korea breached UN sanctions.", "denied"),
+        ("The ministry said the shipment did not violate UN sanctions on North Korea.", "denied"),
+        ("UN resolutions prohibit technologies that could be used in North Korea's missiles.", "asserted"),
+    ],
+)
+def test_stance(refs, sentence, stance):
+    (claim,) = claims(sentence, refs)
+    assert claim.stance == stance
+
+
+# --- linking -----------------------------------------------------------------------------------
+
+
+def test_most_specific_phrase_wins(refs):
+    (claim,) = claims("Selling jet fuel to North Korea breaches UN sanctions.", refs)
+    assert ids(claim) == ["dprk-aviation-fuel"]
+
+
+def test_activity_in_the_sentence_before(refs):
+    text = "North Korea sold coal to a broker on Monday. The sale violated UN sanctions."
+    (claim,) = claims(text, refs)
+    assert claim.text == "The sale violated UN sanctions."
+    assert ids(claim) == ["dprk-coal-iron-exports"]
+
+
+def test_no_activity_links_the_regime_for_review(refs):
+    (claim,) = claims("Japan warned North Korea of violations of UN resolutions.", refs)
+    assert claim.review and ids(claim) == ["dprk"]
+    assert cited(claim) == {(1718, None)}
+
+
+@pytest.mark.parametrize(
+    "sentence, resolutions",
+    [
+        ("North Korea's launch violated resolution 2270.", {2270}),
+        ("North Korea's launch violated UNSCR 2397.", {2397}),
+        ("North Korea's sales breach S/RES/2375 (2017).", {2375}),
+        ("North Korea's test defied resolutions 1718 and 1874.", {1718, 1874}),
+    ],
+)
+def test_explicit_citations_are_kept_as_written_and_linked(refs, sentence, resolutions):
+    (claim,) = claims(sentence, refs)
+    assert {c.resolution for c in claim.citations} == resolutions
+    assert all(sentence[c.start : c.end] == c.text for c in claim.citations)
+    assert {r for r, _ in cited(claim)} & resolutions
+
+
+def test_paragraph_citation_picks_the_ban_of_that_paragraph(refs):
+    (claim,) = claims("The deliveries to North Korea were in breach of paragraph 5 of resolution 2397.", refs)
+    assert ids(claim) == ["dprk-refined-petroleum"]
+    assert claim.citations[0].paragraphs == ("5",)
+
+
+def test_cited_resolution_narrows_activity_bans(refs):
+    (claim,) = claims("North Korea's coal exports violate resolution 2371.", refs)
+    assert ids(claim) == ["dprk-coal-iron-exports"]
+
+
+def test_evidence_explains_the_decision_with_offsets(refs):
+    text = "North Korea fired a ballistic missile in violation of UN Security Council resolutions."
+    (claim,) = claims(text, refs)
+    kinds = {h.kind for h in claim.evidence}
+    assert {"violation", "authority", "activity"} <= kinds
+    for h in claim.evidence:
+        assert text[h.start : h.end].lower().startswith(h.phrase.lower()[:3])
+
+
+def test_markdown_syntax_is_not_read_as_words(refs):
+    text = "**North Korea** fired a [ballistic missile](https://e.org/violation) in breach of _UN sanctions_."
+    (claim,) = claims(text, refs, markdown=True)
+    assert claim.text == text
+    # The link target's words are not read: "violation" in the URL is no cue.
+    assert [text[h.start : h.end] for h in claim.evidence if h.kind == "violation"] == ["breach"]
