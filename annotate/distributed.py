@@ -64,7 +64,7 @@ def annotate_texts(bag: Any, refs_paths: Sequence[str] = (), bundled: bool = Tru
     def one(text: str) -> dict[str, Any]:
         refs = _references(*key)
         article = Article("<text>", text, markdown, "")
-        return article_json(article.source, claims_of(article, refs), refs.resolutions)
+        return article_json(article.source, claims_of(article, refs), refs.resolutions, text)
 
     return bag.map(one)
 

@@ -34,7 +34,10 @@ def ban_json(ban: Ban, resolutions: dict[int, Any] | None = None) -> dict[str, A
     return out
 
 
-def claim_json(claim: Claim, resolutions: dict[int, Any] | None = None) -> dict[str, Any]:
+def claim_json(claim: Claim, resolutions: dict[int, Any] | None = None, text: str | None = None) -> dict[str, Any]:
+    def written(start: int, end: int) -> dict[str, str]:
+        return {"text": text[start:end]} if text is not None else {}
+
     return {
         "start": claim.start,
         "end": claim.end,
@@ -45,7 +48,8 @@ def claim_json(claim: Claim, resolutions: dict[int, Any] | None = None) -> dict[
         "bans": [ban_json(b, resolutions) for b in claim.bans],
         # Why: the words that made it a claim and picked its bans, with offsets into the text.
         "evidence": [
-            {"kind": h.kind, "text": h.phrase, "start": h.start, "end": h.end, **({"ban": h.ban} if h.kind == "activity" else {})}
+            {"kind": h.kind, "phrase": h.phrase, **written(h.start, h.end), "start": h.start, "end": h.end,
+             **({"ban": h.ban} if h.kind == "activity" else {})}
             for h in claim.evidence
         ],
         "citations": [
@@ -55,11 +59,12 @@ def claim_json(claim: Claim, resolutions: dict[int, Any] | None = None) -> dict[
     }
 
 
-def article_json(source: str, claims: Sequence[Claim], resolutions: dict[int, Any] | None = None) -> dict[str, Any]:
+def article_json(source: str, claims: Sequence[Claim], resolutions: dict[int, Any] | None = None,
+                 text: str | None = None) -> dict[str, Any]:
     return {
         "version": SCHEMA_VERSION,
         "source": source,
-        "claims": [claim_json(c, resolutions) for c in claims],
+        "claims": [claim_json(c, resolutions, text) for c in claims],
         "summary": summary(claims),
     }
 

@@ -21,5 +21,5 @@ def render(article: Article, refs: References, fmt: str, claims: list[Claim] | N
         from .page import render_page  # Jinja2 is only loaded when a page is asked for
 
         return render_page(article, claims, refs.resolutions)
-    doc = article_json(article.source, claims, refs.resolutions)
+    doc = article_json(article.source, claims, refs.resolutions, article.text)
     return dumps(doc, pretty=fmt == "json")

@@ -123,3 +123,17 @@ def test_installed_process_finds_bundled_references_away_from_the_clone(tmp_path
     proc = subprocess.run([annotate_exe, "render", "a.txt", "--format", "json"], capture_output=True, text=True, cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["claims"][0]["bans"]
+
+
+def test_json_evidence_quotes_the_article_at_its_offsets(tmp_path):
+    art = tmp_path / "a.txt"
+    art.write_text("Moscow denied that the sale of coal to North Korea violated UN sanctions.\n", encoding="utf-8")
+    doc = json.loads(run("render", str(art), "--format", "json").stdout)
+    text = art.read_text(encoding="utf-8")
+    (claim,) = doc["claims"]
+    assert claim["stance"] == "denied"
+    kinds = {e["kind"]: e for e in claim["evidence"]}
+    assert kinds["violation"]["text"] == "violated" and kinds["violation"]["phrase"] == "violate"
+    assert kinds["activity"]["ban"] == "dprk-coal-iron-exports"
+    for e in claim["evidence"]:
+        assert text[e["start"] : e["end"]] == e["text"]
