@@ -86,7 +86,6 @@ def _place_marks(html: str, open_tag: MarkOpen, close_tag: MarkClose) -> str:
     out: list[str] = []
     claim = -1
     inside = False
-    fresh = False  # the current fragment is the claim's first
     for part in _TAG_OR_TEXT.split(html):
         if not part:
             continue
@@ -103,7 +102,7 @@ def _place_marks(html: str, open_tag: MarkOpen, close_tag: MarkClose) -> str:
             out.append(part[pos : m.start()])
             if m.group() == OPEN:
                 claim += 1
-                inside, fresh = True, True
+                inside = True
                 out.append(open_tag(claim, True))
             else:
                 inside = False

@@ -115,7 +115,7 @@ def test_no_progress_bar_when_stderr_is_not_a_terminal(tmp_path, annotate_exe):
     make_tree(src, broken=False)
     proc = subprocess.run([annotate_exe, "render", str(src), "-o", str(out)], capture_output=True, text=True)
     assert proc.returncode == 0
-    assert proc.stderr.strip().splitlines() == [f"annotate: 6 of 6 articles annotated"]
+    assert proc.stderr.strip().splitlines() == ["annotate: 6 of 6 articles annotated"]
 
 
 @pytest.mark.skipif(not Path("/usr/bin/script").exists(), reason="needs util-linux script(1) for a terminal")

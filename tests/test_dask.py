@@ -56,7 +56,8 @@ def test_bag_of_texts_api(cluster):
     with Client(cluster):
         docs = annotate_texts(db.from_sequence(texts, npartitions=2)).compute()
     refs = load_references()
-    for text, doc in zip(texts, docs):
+    assert len(docs) == len(texts)
+    for text, doc in zip(texts, docs, strict=True):
         expected = find_claims(text, refs)
         assert [(c["start"], c["end"]) for c in doc["claims"]] == [(c.start, c.end) for c in expected]
         assert json.dumps(doc)  # serialisable as the contract says

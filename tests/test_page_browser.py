@@ -135,3 +135,28 @@ def test_dark_scheme_and_print(open_page):
     dark.emulate_media(media="print")
     assert dark.evaluate("getComputedStyle(document.querySelector('.tip')).display") == "none"
     assert dark.evaluate(bg) in ("rgb(255, 255, 255)", "rgba(0, 0, 0, 0)")
+
+
+CONTRAST = """
+() => {
+  const lum = (rgb) => {
+    const [r, g, b] = rgb.match(/[\\d.]+/g).slice(0, 3).map(Number).map(v => {
+      v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const ratio = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
+  return [...document.querySelectorAll('.legend mark.claim, main mark.claim[id]')].map(m => {
+    const s = getComputedStyle(m);
+    return [m.className, ratio(s.color, s.backgroundColor)];
+  });
+}
+"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_highlight_contrast_meets_wcag_aa(open_page, scheme):
+    page, _, _, _, _ = open_page(SAMPLES[1], color_scheme=scheme)
+    ratios = page.evaluate(CONTRAST)
+    assert ratios, "no highlighted claim to measure"
+    for cls, ratio in ratios:
+        assert ratio >= 4.5, f"{cls}: contrast {ratio:.2f} in the {scheme} scheme"
