@@ -18,7 +18,7 @@ from .batch import Item, Job, Result, available_cores, run
 from .errors import OutputError
 from .index_page import Row, index_pages
 from .model import Origin
-from .output import guard_inputs, write_atomic
+from .output import InputGuard, write_atomic
 from .references import References
 
 SUFFIX = {"html": ".html", "json": ".json"}
@@ -45,7 +45,9 @@ def _progress(results: Iterator[Result], total: int, quiet: bool) -> Iterator[Re
 
 
 def _report(result: Result) -> None:
-    click.echo(f"annotate: {result.error}", err=True)
+    # Start on a fresh line when a progress bar is drawing on the same terminal.
+    prefix = "\r\x1b[K" if sys.stderr.isatty() else ""
+    click.echo(f"{prefix}annotate: {result.error}", err=True)
 
 
 def run_batch(items: Sequence[Item], refs: References, job: Job, output: Path | None,
@@ -115,6 +117,7 @@ def _write_tree(results: Iterator[Result], root: Path, fmt: str, inputs: list[st
     if not root.parent.is_dir():
         raise OutputError(Origin(str(root)), f"directory {root.parent} does not exist")
     root.mkdir(exist_ok=True)
+    guard = InputGuard(inputs)
     rows: list[Row] = []
     failed = 0
     for r in results:
@@ -125,13 +128,13 @@ def _write_tree(results: Iterator[Result], root: Path, fmt: str, inputs: list[st
             rows.append(Row(r.item.relative.as_posix(), "", "", 0, 0, 0, r.error))
             continue
         target = root / rel
-        guard_inputs(target, inputs)
+        guard.check(target)
         target.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(target, r.document)
+        write_atomic(target, r.document, durable=False)
         c = r.counts
         rows.append(Row(r.item.relative.as_posix(), rel.as_posix(), r.title, c["claims"], c["linked"], c["review"]))
     for name, html in index_pages(rows).items():
         target = root / name
-        guard_inputs(target, inputs)
+        guard.check(target)
         write_atomic(target, html)
     return failed
