@@ -104,6 +104,10 @@ def _claims_in(text: str, view: str, folded: str, ws: int, we: int, refs: Refere
     sentences = split_sentences(view, refs.cues.abbreviations, ws, we)
     citations = find_citations(view, refs.citation_pattern, ws, we)
     spans = _bucket(sentences, hits, citations)
+    for span in spans:
+        if span.has("violation"):  # modifiers only ever matter next to a violation word
+            span.hits = sorted(span.hits + refs.modifier_index.scan_folded(folded, span.sentence.start, span.sentence.end),
+                               key=lambda h: (h.start, h.end))
     paragraphs: dict[int, list[_Span]] = {}
     for span in spans:
         paragraphs.setdefault(span.sentence.paragraph, []).append(span)

@@ -67,7 +67,8 @@ class References:
 
     def compile(self) -> None:
         """Build every automaton and pattern now (before caching or forking workers)."""
-        self.index, self.violation_index, self.regime_index, self.citation_pattern, self.resolutions  # noqa: B018
+        self.index, self.violation_index, self.regime_index, self.modifier_index  # noqa: B018
+        self.citation_pattern, self.resolutions  # noqa: B018
 
     def regime(self, regime_id: str) -> Regime:
         return next(r for r in self.regimes if r.id == regime_id)
@@ -91,16 +92,25 @@ class References:
         c = self.cues
         for kind, words in (
             ("violation", c.violation), ("authority", c.authority), ("back_reference", c.back_reference),
-            ("pronoun", c.pronoun),
-            ("hypothetical", c.hypothetical), ("denial", c.denial), ("negation", c.negation),
         ):
-            entries += [(Entry(kind, w), kind in ("violation", "denial")) for w in words]
+            entries += [(Entry(kind, w), kind == "violation") for w in words]
         for regime in self.regimes:
             entries += [(Entry("regime", n, regime.id), False) for n in regime.names]
             for ban in regime.bans:
                 entries += [(Entry("activity", p, ban.id), True) for p in ban.phrases]
         for regime_id, names in c.other_regimes.items():
             entries += [(Entry("other_regime", n, regime_id), False) for n in names]
+        return PhraseIndex(entries)
+
+    @cached_property
+    def modifier_index(self) -> PhraseIndex:
+        """Common words that only matter inside a sentence with a violation word: pronouns
+        ("they"), modals ("would"), denials and negations. Scanned there alone."""
+        c = self.cues
+        entries: list[tuple[Entry, bool]] = []
+        for kind, words in (("pronoun", c.pronoun), ("hypothetical", c.hypothetical),
+                            ("denial", c.denial), ("negation", c.negation)):
+            entries += [(Entry(kind, w), kind == "denial") for w in words]
         return PhraseIndex(entries)
 
     @cached_property
