@@ -141,7 +141,7 @@ def _claims_in(text: str, view: str, folded: str, ws: int, we: int, refs: Refere
         # the claim only says "the launch violated UN resolutions", in the few sentences before it.
         same_paragraph = [
             s for s in spans[max(0, i - 1) : i + 2]
-            if s is not span and s.sentence.paragraph == span.sentence.paragraph
+            if s is not spans[i] and s.sentence.paragraph == span.sentence.paragraph
         ]
         before = list(reversed(spans[max(0, i - _LOOKBACK) : i]))
         bans, review, activity = link_bans(span.hits, span.citations, [same_paragraph, *([s] for s in before)],
@@ -150,7 +150,8 @@ def _claims_in(text: str, view: str, folded: str, ws: int, we: int, refs: Refere
         start, end = span.sentence.start, span.end
         if view is not text:
             # Markdown: keep the emphasis marks that open or close the sentence ("**North Korea** ...").
-            while start > ws and text[start - 1] in _MARKS_BEFORE:
+            floor = max(ws, claims[-1].end if claims else ws)  # never into the claim before
+            while start > floor and text[start - 1] in _MARKS_BEFORE:
                 start -= 1
             while end < we and text[end] in _MARKS_AFTER:
                 end += 1

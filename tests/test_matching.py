@@ -201,3 +201,10 @@ def test_markdown_syntax_is_not_read_as_words(refs):
     assert claim.text == text
     # The link target's words are not read: "violation" in the URL is no cue.
     assert [text[h.start : h.end] for h in claim.evidence if h.kind == "violation"] == ["breach"]
+
+
+def test_markdown_marks_between_two_claims_belong_to_one(refs):
+    text = "North Korea fired a missile in violation of UN resolutions.**North Korea sold coal in breach of UN sanctions.**"
+    first, second = claims(text, refs, markdown=True)
+    assert first.end <= second.start
+    assert text[first.start : first.end] == first.text and text[second.start : second.end] == second.text
