@@ -36,6 +36,10 @@ def cited(claim):
         "North Korea is barred by UNSC resolutions from testing ballistic missiles.",
         "North Korea's launch violated UNSCR 2397.",
         "The 1718 Committee said the deliveries to North Korea broke the rules of UN sanctions.",
+        "Pyongyang kept selling coal despite UN sanctions.",
+        "The transfers run counter to UN Security Council resolutions on North Korea, Seoul said.",
+        "North Korea ignored the council's resolutions and launched again.",
+        "Traders dodged U.N. sanctions by relabelling North Korean coal.",
     ],
 )
 def test_cue_classes_are_found(refs, sentence):
