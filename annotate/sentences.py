@@ -75,7 +75,10 @@ def _line_breaks_sentence(text: str, sentence_start: int, at: int, after: int, a
     """"hard" when a single line break ends the sentence, "soft" when it probably does, "" when not."""
     if _BULLET.match(text, after):
         return "hard"
-    line_start = max(text.rfind("\n", 0, at), text.rfind("\r", 0, at)) + 1
+    # Look back a bounded distance only: searching to the start of the text would make long
+    # articles quadratic, and a line longer than that is no headline anyway.
+    lo = max(0, at - 4 * _SHORT_LINE)
+    line_start = max(text.rfind("\n", lo, at), text.rfind("\r", lo, at)) + 1 or lo
     line = text[max(line_start, sentence_start) : at].rstrip()
     if not line:
         return "hard"
