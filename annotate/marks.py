@@ -27,8 +27,9 @@ _PARAGRAPHS = re.compile(r"(?:\r\n|\r|\n)[ \t\f\v]*(?:\r\n|\r|\n)\s*")
 _TAG_OR_TEXT = re.compile(r"(<[^>]*>)")
 _ENCODED = re.compile(r"%EF%B7%9[01]", re.IGNORECASE)
 
-MarkOpen = Callable[[int, bool], str]  # (claim index, first fragment?) -> opening tag
-MarkClose = Callable[[int, bool], str]  # (claim index, last fragment?) -> closing tag(s)
+MarkOpen = Callable[[int, bool, bool], str]  # (claim index, first fragment?, inside a link?) -> opening tag
+MarkClose = Callable[[int, bool], str]  # (claim index, last fragment?) -> closing tag
+NoteRef = Callable[[int], str]  # claim index -> the link to its note
 
 
 def insert_sentinels(text: str, claims: Sequence[Claim]) -> str:
@@ -71,7 +72,8 @@ def markdown_body(text: str) -> str:
     return _ENCODED.sub("", _MD.render(text.lstrip("\ufeff")))
 
 
-def body_html(text: str, claims: Sequence[Claim], markdown: bool, open_tag: MarkOpen, close_tag: MarkClose) -> str:
+def body_html(text: str, claims: Sequence[Claim], markdown: bool, open_tag: MarkOpen, close_tag: MarkClose,
+              note_ref: NoteRef) -> str:
     """The article as HTML with marks; if the renderer lost a sentinel, the article without marks."""
     ordered = sorted(claims, key=lambda c: c.start)
     marked = insert_sentinels(text, ordered)
@@ -79,23 +81,36 @@ def body_html(text: str, claims: Sequence[Claim], markdown: bool, open_tag: Mark
     if html.count(OPEN) != len(ordered) or html.count(CLOSE) != len(ordered):
         html = (markdown_body if markdown else plain_body)(FORBIDDEN.sub("\ufffd", text))
         return html.replace(OPEN, "").replace(CLOSE, "")
-    return _place_marks(html, open_tag, close_tag)
+    return _place_marks(html, open_tag, close_tag, note_ref)
 
 
-def _place_marks(html: str, open_tag: MarkOpen, close_tag: MarkClose) -> str:
+def _place_marks(html: str, open_tag: MarkOpen, close_tag: MarkClose, note_ref: NoteRef) -> str:
+    """Turn sentinel pairs into marks, closing and reopening them around every tag.
+
+    Inside a link of the article (Markdown), a mark may hold no link of its own: the opening
+    is told so (its tooltip then carries no link), and the note reference waits until the
+    article's link has closed.
+    """
     out: list[str] = []
     claim = -1
     inside = False
+    link_depth = 0
+    pending_ref = -1
     for part in _TAG_OR_TEXT.split(html):
         if not part:
             continue
         if part.startswith("<"):
+            if _LINK_OPEN.match(part):
+                link_depth += 1
+            elif part.startswith("</a"):
+                link_depth = max(0, link_depth - 1)
             if inside:
-                out.append(close_tag(claim, False))
-                out.append(part)
-                out.append(open_tag(claim, False))
+                out += [close_tag(claim, False), part, open_tag(claim, False, link_depth > 0)]
             else:
                 out.append(part)
+            if pending_ref >= 0 and link_depth == 0:
+                out.append(note_ref(pending_ref))
+                pending_ref = -1
             continue
         pos = 0
         for m in re.finditer(f"[{OPEN}{CLOSE}]", part):
@@ -103,14 +118,19 @@ def _place_marks(html: str, open_tag: MarkOpen, close_tag: MarkClose) -> str:
             if m.group() == OPEN:
                 claim += 1
                 inside = True
-                out.append(open_tag(claim, True))
+                out.append(open_tag(claim, True, link_depth > 0))
             else:
                 inside = False
                 out.append(close_tag(claim, True))
+                if link_depth:
+                    pending_ref = claim
+                else:
+                    out.append(note_ref(claim))
             pos = m.end()
         out.append(part[pos:])
     return _EMPTY_FRAGMENT.sub("", "".join(out))
 
 
+_LINK_OPEN = re.compile(r"<a[\s>]")
 # A continuation fragment with nothing in it (between two tags) is dropped.
 _EMPTY_FRAGMENT = re.compile(r'<mark class="claim cont[^"]*"[^>]*></mark>')

@@ -72,7 +72,7 @@ def render_page(article: Article, claims: Sequence[Claim], resolutions: dict[int
     def cite(source: Source) -> str:
         return citation_text(source, resolutions)
 
-    def open_tag(i: int, first: bool) -> str:
+    def open_tag(i: int, first: bool, in_link: bool) -> str:
         c = ordered[i]
         classes = f"claim s-{c.stance}" + (" review" if c.review else "")
         if not first:
@@ -81,14 +81,15 @@ def render_page(article: Article, claims: Sequence[Claim], resolutions: dict[int
         return Markup(
             f'<mark class="{classes}" id="claim-{i + 1}" tabindex="0" data-claim="{i + 1}" '
             f'data-label="{escape(label)}" aria-describedby="tip-{i + 1}">'
-        ) + Markup(tip.render(n=i + 1, claim=c, cite=cite, resolutions=resolutions).strip())
+        ) + Markup(tip.render(n=i + 1, claim=c, cite=cite, resolutions=resolutions, links=not in_link).strip())
 
     def close_tag(i: int, last: bool) -> str:
-        if not last:
-            return "</mark>"
-        return f'</mark><a class="noteref" href="#note-{i + 1}" aria-label="note {i + 1}" data-n="{i + 1}"></a>'
+        return "</mark>"
 
-    body = body_html(article.text, ordered, article.markdown, open_tag, close_tag)
+    def note_ref(i: int) -> str:
+        return f'<a class="noteref" href="#note-{i + 1}" aria-label="note {i + 1}" data-n="{i + 1}"></a>'
+
+    body = body_html(article.text, ordered, article.markdown, open_tag, close_tag, note_ref)
     uses: dict[str, BanUse] = {}
     for n, c in enumerate(ordered, 1):
         for b in c.bans:

@@ -95,3 +95,16 @@ def test_a_call_is_not_shown_as_a_ban(tmp_path):
     assert CliRunner().invoke(main, ["render", str(art), "-o", str(out)]).exit_code == 0
     html = out.read_text(encoding="utf-8")
     assert "call, not a ban" in html or "not a binding ban" in html
+
+
+def test_a_claim_starting_inside_a_link_stays_valid(tmp_path):
+    md = tmp_path / "link.md"
+    md.write_text("[Reports came in. North Korea fired](https://example.org/r) a missile in violation of UN resolutions.\n",
+                  encoding="utf-8")
+    out = tmp_path / "link.html"
+    assert CliRunner().invoke(main, ["render", str(md), "-o", str(out)]).exit_code == 0
+    html = out.read_text(encoding="utf-8")
+    tree = parse_strict(html)  # no link inside a link
+    anchors = tree.findall(".//main//a")
+    assert all(a.find(".//a") is None for a in anchors)
+    assert tree.find(".//main//a[@class='noteref']") is not None

@@ -30,7 +30,7 @@ PIECES = [
     "S/RES/2375 (2017)", "such launches", "the resolutions", "They", "coal", "Iran", "U.S. Treasury",
     ".", ". ", ", ", "\n", "\n\n", "\r\n", "\r", " ", "\u00a0", "\u2019", "\u201c", "\u201d", "\u2014", "-",
     "İ", "ß", "e\u0301", "\u200f", "\u202e", "\ufeff", "\x00", "\ufdd0", "\ufdd1", "<script>", "&amp;", "**", "_",
-    "[x](javascript:alert(1))", "![i](https://e.org/i.png)", "# ", "- ", "1. ", "> ", "`", "<b onclick=x>",
+    "[x](javascript:alert(1))", "![i](https://e.org/i.png)", "[", "](https://e.org/a)", "[a link](https://e.org/b)", "# ", "- ", "1. ", "> ", "`", "<b onclick=x>",
 ]
 texts = st.one_of(
     st.text(max_size=300),
