@@ -11,6 +11,7 @@ and maps articles through the same pure core as a local run, so the JSON is iden
 from __future__ import annotations
 
 from functools import lru_cache
+from pathlib import Path, PurePosixPath
 from typing import Any, Iterable, Sequence
 
 from .articles import Article, decode_article, guess_title
@@ -75,9 +76,8 @@ def annotate_paths(bag: Any, job: Job) -> Any:
     return bag.map(lambda source: annotate_source(Item(source, _relative(source)), job))
 
 
-def _relative(source: str):
-    from pathlib import PurePosixPath, Path
-
+def _relative(source: str) -> Path:
+    """The output name of a path or URL: its last component."""
     return Path(PurePosixPath(source.split("://", 1)[-1]).name)
 
 
