@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from .errors import InputError
+from .files import read_limited
 from .model import Origin
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown"})
@@ -49,20 +50,7 @@ def read_article(
         raw = stream.read(max_bytes + 1)
         name = "<stdin>"
     else:
-        path = Path(source)
-        try:
-            if path.is_dir():
-                raise InputError(Origin(source), "is a directory, not an article")
-            size = path.stat().st_size
-            if size > max_bytes:
-                raise InputError(Origin(source), f"article is {size} bytes, over the limit of {max_bytes} (see --max-size)")
-            raw = path.read_bytes()
-        except FileNotFoundError:
-            raise InputError(Origin(source), "no such file") from None
-        except PermissionError:
-            raise InputError(Origin(source), "permission denied") from None
-        except OSError as exc:
-            raise InputError(Origin(source), f"cannot read: {exc.strerror or exc}") from None
+        raw = read_limited(Path(source), source, "an article", max_bytes, " (see --max-size)")
         name = source
     if len(raw) > max_bytes:
         raise InputError(Origin(name), f"article is over the limit of {max_bytes} bytes (see --max-size)")

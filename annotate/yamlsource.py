@@ -19,6 +19,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 from .errors import InputError
+from .files import read_limited
 from .model import Origin
 
 # A references file is a few thousand nodes; anything far beyond that is an attack or a mistake.
@@ -52,16 +53,7 @@ class YamlDoc:
 def load_yaml(path: Path, display: str | None = None) -> YamlDoc:
     """Parse one YAML file into plain values with positions. Raises InputError with file:line:col."""
     name = display or str(path)
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(Origin(name), "no such file") from None
-    except IsADirectoryError:
-        raise InputError(Origin(name), "is a directory, not a YAML file") from None
-    except OSError as exc:
-        raise InputError(Origin(name), f"cannot read: {exc.strerror or exc}") from None
-    if len(raw) > MAX_BYTES:
-        raise InputError(Origin(name), f"file is {len(raw)} bytes; references files are limited to {MAX_BYTES}")
+    raw = read_limited(path, name, "a references file", MAX_BYTES)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:

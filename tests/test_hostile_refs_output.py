@@ -41,7 +41,7 @@ def test_huge_file_is_refused(tmp_path):
         fh.write("# " + "x" * (17 * 1024 * 1024) + "\n")
     r = CliRunner().invoke(main, ["render", "-", "--refs", str(p)], input=b"x")
     assert r.exit_code == 2
-    assert "references files are limited to" in r.stderr
+    assert f"{p}: references file is {p.stat().st_size} bytes, over the limit of" in r.stderr
 
 
 @pytest.mark.parametrize(
