@@ -29,17 +29,21 @@ def references() -> None:
 
 @references.command("check")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=str))
-def check_cmd(paths: tuple[str, ...]) -> None:
+@click.option("--no-bundled", is_flag=True, help="Check only PATHs (for example a checkout's references/), not the installed set.")
+def check_cmd(paths: tuple[str, ...], no_bundled: bool) -> None:
     """Check the bundled references, plus PATH files or directories of your own.
 
     Prints every problem as file:line:col: message, runs each ban's example sentences
     through the matcher, and exits 1 if there is any error (warnings alone exit 0).
 
     \b
-    Example:
-      annotate references check references/ my-bans.yaml
+    Examples:
+      annotate references check my-bans.yaml
+      annotate references check --no-bundled references/
     """
-    report = check_references(list(paths))
+    if no_bundled and not paths:
+        raise click.UsageError("--no-bundled needs at least one PATH")
+    report = check_references(list(paths), bundled=not no_bundled)
     for d in report.diagnostics:
         click.echo(str(d))
     click.echo(f"{report.errors} errors, {report.warnings} warnings in {report.files} files", err=True)

@@ -48,10 +48,10 @@ def example_diagnostics(refs: References) -> list[Diagnostic]:
     return out
 
 
-def check_references(paths: Sequence[str | Path] | None = None) -> CheckReport:
-    """Check the bundled set plus `paths`. Unreadable paths raise InputError (exit 2)."""
-    files = len(reference_files([bundled_references_dir(), *(paths or [])]))
-    refs, diagnostics = read_references(paths or None, bundled=True)
+def check_references(paths: Sequence[str | Path] | None = None, bundled: bool = True) -> CheckReport:
+    """Check the bundled set (unless `bundled` is False) plus `paths`. Unreadable paths raise InputError (exit 2)."""
+    files = len(reference_files([*([bundled_references_dir()] if bundled or not paths else []), *(paths or [])]))
+    refs, diagnostics = read_references(paths or None, bundled=bundled)
     if refs is not None:
         diagnostics = diagnostics + example_diagnostics(refs)
     diagnostics.sort(key=lambda d: (d.origin.file, d.origin.line, d.origin.column))

@@ -106,3 +106,19 @@ def test_show_unknown_id_suggests_the_nearest():
     result = CliRunner().invoke(main, ["references", "show", "dprk-nuclear-test"])
     assert result.exit_code == 2
     assert "did you mean 'dprk-nuclear-tests'?" in result.stderr
+
+
+def test_a_checkout_can_be_checked_instead_of_the_installed_set(tmp_path):
+    import shutil
+
+    from annotate.references import bundled_references_dir
+
+    copy = tmp_path / "references"
+    shutil.copytree(bundled_references_dir(), copy)
+    ok = CliRunner().invoke(main, ["references", "check", "--no-bundled", str(copy)])
+    assert ok.exit_code == 0, ok.output
+    dprk = copy / "dprk.yaml"
+    dprk.write_text(dprk.read_text(encoding="utf-8").replace('paragraphs: ["8(d)"]', 'paragraphs: ["8 d"]'), encoding="utf-8")
+    bad = CliRunner().invoke(main, ["references", "check", "--no-bundled", str(copy)])
+    assert bad.exit_code == 1
+    assert f"{dprk}:" in bad.stdout and "paragraph '8 d' is malformed" in bad.stdout
