@@ -37,6 +37,7 @@ def cited(claim):
         "North Korea's launch violated UNSCR 2397.",
         "The 1718 Committee said the deliveries to North Korea broke the rules of UN sanctions.",
         "Pyongyang kept selling coal despite UN sanctions.",
+        "Fuel deliveries to North Korea exceeded the limits set by the Security Council.",
         "The transfers run counter to UN Security Council resolutions on North Korea, Seoul said.",
         "North Korea ignored the council's resolutions and launched again.",
         "Traders dodged U.N. sanctions by relabelling North Korean coal.",
