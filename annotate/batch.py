@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import os
+import signal
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator, Sequence
@@ -71,6 +72,8 @@ _JOB: Job | None = None
 
 def _init(job: Job) -> None:
     global _REFS, _JOB
+    # Ctrl-C reaches the whole process group: the parent stops the pool, workers stay quiet.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _JOB = job
     if _REFS is None:  # not inherited from a forking parent
         _REFS = load_references(list(job.refs_paths) or None, bundled=job.bundled)

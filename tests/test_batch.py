@@ -128,3 +128,31 @@ def test_progress_bar_on_a_terminal(tmp_path, annotate_exe):
     assert "annotating" in proc.stdout and "6/6" in proc.stdout
     quiet = subprocess.run(["script", "-qec", cmd + " --quiet", "/dev/null"], capture_output=True, text=True)
     assert "annotating" not in quiet.stdout
+
+
+def test_ctrl_c_stops_the_batch_quietly_and_leaves_no_partial_file(tmp_path, annotate_exe):
+    """Ctrl-C reaches the whole process group, workers included."""
+    import os
+    import signal
+    import time
+
+    src, out = tmp_path / "in", tmp_path / "out"
+    src.mkdir()
+    body = " ".join(CLAIMS) + "\n\n"
+    for i in range(60):
+        (src / f"a{i:02d}.txt").write_text(body * 1500, encoding="utf-8")
+    proc = subprocess.Popen([annotate_exe, "render", str(src), "-o", str(out), "-j", "2"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    for _ in range(3000):  # wait until the first page is written, then interrupt
+        if out.exists() and any(out.glob("*.html")) or proc.poll() is not None:
+            break
+        time.sleep(0.01)
+    os.killpg(proc.pid, signal.SIGINT)
+    _, err = proc.communicate(timeout=120)
+    if proc.returncode == 0:
+        pytest.skip("the batch finished before the interrupt arrived")
+    assert proc.returncode == 130
+    assert err.decode() == "annotate: interrupted\n"
+    assert not list(out.rglob("*.tmp")), "a temporary file was left behind"
+    for page in out.glob("a*.html"):
+        assert page.read_text(encoding="utf-8").rstrip().endswith("</html>")
