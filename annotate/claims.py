@@ -12,7 +12,7 @@ module holds only the rules that combine them.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from .citations import find_citations
@@ -20,7 +20,7 @@ from .linking import link_bans
 from .markdown_view import markdown_view
 from .model import Citation, Claim, Hit, Stance
 from .references import References
-from .sentences import Sentence, split_sentences
+from .sentences import PARAGRAPH_BREAK, Sentence, split_sentences
 from .textfold import fold
 
 _CUE_KINDS = ("violation", "authority", "back_reference", "pronoun", "hypothetical", "denial", "negation")
@@ -57,50 +57,53 @@ _MARKS_BEFORE = "*_~`["
 _MARKS_AFTER = "*_~`"
 # How many sentences back a claim that names no activity looks for one ("The launch violated ...").
 _LOOKBACK = 4
-_PARA_BREAK = re.compile(r"(?:\r\n|\r|\n)[ \t\f\v]*(?:\r\n|\r|\n)")
 
 
 def find_claims(text: str, refs: References, markdown: bool = False) -> list[Claim]:
     """Every claim in `text`, in order, with offsets into `text` (the Markdown source if `markdown`)."""
     view = markdown_view(text) if markdown else text
     folded = fold(view)
-    violations = refs.violation_index.scan_folded(folded)
+    # One pass of the automaton over the whole article finds every phrase; the slow, sentence by
+    # sentence reading is only done around violation words.
+    hits = refs.index.scan_folded(folded)
+    violations = [h.start for h in hits if h.kind == "violation"]
     if not violations:
         return []
-    starts = [0] + [m.end() for m in _PARA_BREAK.finditer(view)]
+    starts = [0] + [m.end() for m in PARAGRAPH_BREAK.finditer(view)]
     windows: list[tuple[int, int]] = []
     for v in violations:
-        p = bisect_right(starts, v.start) - 1
+        p = bisect_right(starts, v) - 1
         ws = starts[max(0, p - _PARAGRAPHS_BEFORE)]
         we = starts[p + 1] if p + 1 < len(starts) else len(view)
         if windows and ws <= windows[-1][1]:
             windows[-1] = (windows[-1][0], max(we, windows[-1][1]))
         else:
             windows.append((ws, we))
-    article = _ArticleRegimes(refs, folded)
+    article = _ArticleRegimes(hits)
+    hit_starts = [h.start for h in hits]
     claims: list[Claim] = []
     for ws, we in windows:
-        claims += _claims_in(text, view, folded, ws, we, refs, article)
+        inside = [h for h in hits[bisect_left(hit_starts, ws) : bisect_left(hit_starts, we)] if h.end <= we]
+        claims += _claims_in(text, view, folded, ws, we, inside, refs, article)
     return claims
 
 
 class _ArticleRegimes:
     """How often each regime is named in the whole article; counted only when a claim needs it."""
 
-    def __init__(self, refs: References, folded: str) -> None:
-        self._refs, self._folded = refs, folded
+    def __init__(self, hits: list[Hit]) -> None:
+        self._hits = hits
         self._counts: dict[str, int] | None = None
 
     @property
     def counts(self) -> dict[str, int]:
         if self._counts is None:
-            self._counts = _regime_counts(self._refs.regime_index.scan_folded(self._folded))
+            self._counts = _regime_counts(self._hits)
         return self._counts
 
 
-def _claims_in(text: str, view: str, folded: str, ws: int, we: int, refs: References,
+def _claims_in(text: str, view: str, folded: str, ws: int, we: int, hits: list[Hit], refs: References,
                article: _ArticleRegimes) -> list[Claim]:
-    hits = refs.index.scan_folded(folded, ws, we)
     sentences = split_sentences(view, refs.cues.abbreviations, ws, we)
     citations = find_citations(view, refs.citation_pattern, ws, we)
     spans = _bucket(sentences, hits, citations)

@@ -15,6 +15,7 @@ from markdown_it import MarkdownIt
 from markupsafe import escape
 
 from .model import Claim
+from .sentences import PARAGRAPH_BREAK
 
 OPEN, CLOSE = "\ufdd0", "\ufdd1"
 # Characters HTML forbids (controls but tab/newline/CR, noncharacters) become U+FFFD, one for one.
@@ -23,7 +24,6 @@ FORBIDDEN = re.compile(
     + "".join(f"{chr(p + 0xFFFE)}{chr(p + 0xFFFF)}" for p in range(0, 0x110000, 0x10000))
     + "]"
 )
-_PARAGRAPHS = re.compile(r"(?:\r\n|\r|\n)[ \t\f\v]*(?:\r\n|\r|\n)\s*")
 _TAG_OR_TEXT = re.compile(r"(<[^>]*>)")
 _ENCODED = re.compile(r"%EF%B7%9[01]", re.IGNORECASE)
 
@@ -45,7 +45,7 @@ def insert_sentinels(text: str, claims: Sequence[Claim]) -> str:
 def plain_body(text: str) -> str:
     """Escaped paragraphs; line breaks inside a paragraph are kept by CSS (white-space: pre-wrap)."""
     text = text.lstrip("\ufeff")
-    paragraphs = [p for p in _PARAGRAPHS.split(text) if p.strip(" \t\r\n" + OPEN + CLOSE)]
+    paragraphs = [p for p in PARAGRAPH_BREAK.split(text) if p.strip(" \t\r\n" + OPEN + CLOSE)]
     out = []
     for p in paragraphs:
         stripped = p.strip(" \t\r\n")

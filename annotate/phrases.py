@@ -8,6 +8,7 @@ number of phrases, and it cannot backtrack: no phrase is ever a pattern.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Iterable
 
 import ahocorasick
@@ -66,13 +67,11 @@ class Entry:
     tag: str = ""  # ban id or regime id
 
 
-def _bounded(text: str, start: int, end: int, key: str) -> bool:
-    """A hit must be a whole word sequence: no letter or digit glued to either side."""
-    if key[0].isalnum() and start > 0 and text[start - 1].isalnum():
-        return False
-    if key[-1].isalnum() and end < len(text) and text[end].isalnum():
-        return False
-    return True
+# Hits are built with tuple.__new__ (a C call) in the loop below, which runs once per hit.
+_new_hit = tuple.__new__
+# Kinds whose hits may overlap one another: activity phrases of different bans nest
+# ("ballistic missile technology" holds "missile"), and linking picks the most specific.
+_NESTING_KINDS = frozenset({"activity"})
 
 
 class PhraseIndex:
@@ -88,7 +87,10 @@ class PhraseIndex:
         self.size = len(table)
         self._automaton = ahocorasick.Automaton()
         for key, bucket in table.items():
-            self._automaton.add_word(key, (key, tuple(bucket)))
+            # Everything the scan needs per hit, worked out once here: the key's length, whether
+            # its first and last characters must not be glued to a letter or digit, and its entries.
+            items = tuple((e.kind, e.phrase, e.tag) for e in bucket)
+            self._automaton.add_word(key, (len(key), key[0].isalnum(), key[-1].isalnum(), items))
         if table:
             self._automaton.make_automaton()
 
@@ -101,34 +103,42 @@ class PhraseIndex:
         end = len(folded) if end is None else end
         if not self.size or start >= end:
             return []
-        collapsed = Collapsed.of(folded[start:end])
-        hits = self._scan(collapsed)
-        if start:
-            hits = [Hit(h.kind, h.phrase, h.start + start, h.end + start, h.ban) for h in hits]
-        return hits
+        piece = folded[start:end] if start or end != len(folded) else folded
+        if "  " not in piece:  # the common case: nothing to squeeze, offsets map one to one
+            return self._scan(piece, start, None)
+        collapsed = Collapsed.of(piece)
+        return self._scan(collapsed.text, start, collapsed)
 
-    def _scan(self, collapsed: Collapsed) -> list[Hit]:
-        canon = collapsed.text
-        # Collect raw hits per kind, then keep the longest at each place (no overlaps within a kind).
-        per_kind: dict[str, list[tuple[int, int, Entry]]] = {}
-        for end_index, (key, bucket) in self._automaton.iter(canon):
-            end = end_index + 1
-            start = end - len(key)
-            if not _bounded(canon, start, end, key):
+    def _scan(self, canon: str, offset: int, collapsed: Collapsed | None) -> list[Hit]:
+        n = len(canon)
+        raw: list[tuple[int, int, tuple[str, str, str]]] = []
+        add = raw.append
+        for last, (length, glue_left, glue_right, items) in self._automaton.iter(canon):
+            end = last + 1
+            start = end - length
+            # A hit must be a whole word sequence: no letter or digit glued to either side.
+            if glue_left and start and canon[start - 1].isalnum():
                 continue
-            for entry in bucket:
-                per_kind.setdefault(entry.kind, []).append((start, end, entry))
+            if glue_right and end < n and canon[end].isalnum():
+                continue
+            for item in items:
+                add((start, -end, item))
+        raw.sort(key=_LEFTMOST_LONGEST)  # stable: entries of one key keep their order
         out: list[Hit] = []
-        for kind, hits in per_kind.items():
-            hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
-            last_end = -1
-            for start, end, entry in hits:
-                # Activity phrases of different bans may nest; linking picks the most specific.
-                if kind != "activity" and start < last_end:
-                    continue
-                last_end = max(last_end, end)
-                out.append(
-                    Hit(kind, entry.phrase, collapsed.original(start), collapsed.original_end(end), entry.tag)
-                )
-        out.sort(key=lambda h: (h.start, h.end))
+        keep = out.append
+        reach: dict[str, int] = {}  # per kind: where its last kept hit ends
+        for start, neg_end, (kind, phrase, tag) in raw:
+            end = -neg_end
+            if kind not in _NESTING_KINDS:
+                if start < reach.get(kind, -1):
+                    continue  # inside or across a longer hit of the same kind
+                reach[kind] = end
+            if collapsed is not None:
+                start, end = collapsed.original(start), collapsed.original_end(end)
+            keep(_new_hit(Hit, (kind, phrase, start + offset, end + offset, tag)))
+        out.sort(key=_POSITION)
         return out
+
+
+_LEFTMOST_LONGEST = itemgetter(0, 1)
+_POSITION = itemgetter(2, 3)  # Hit.start, Hit.end

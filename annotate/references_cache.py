@@ -1,7 +1,9 @@
 """A per-user cache of the compiled references, so that start-up does not rebuild the automaton.
 
-The key is the package version and every references file's path, size and modification
-time: editing a file, or upgrading annotate, makes a new entry. The cache lives in the
+The key is the package version, every references file's path, size and modification
+time, and the same for annotate's own modules: editing a references file, upgrading
+annotate, or editing its code in a checkout (where the version does not change, but the
+pickled classes may) makes a new entry. The cache lives in the
 user's cache directory (XDG_CACHE_HOME, else ~/.cache); ANNOTATE_NO_CACHE=1 turns it off.
 Any failure to read or write it is ignored: the references are then simply built.
 """
@@ -22,9 +24,12 @@ def cache_dir() -> Path:
     return Path(base) / "annotate"
 
 
+_CODE = Path(__file__).resolve().parent
+
+
 def _key(files: Sequence[Path], version: str) -> str:
     h = hashlib.sha256(version.encode())
-    for f in files:
+    for f in [*files, *sorted(_CODE.glob("*.py"))]:
         st = f.stat()
         h.update(f"{f.resolve()}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
     return h.hexdigest()[:32]

@@ -10,12 +10,23 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable
 
+# A line break: CRLF is one break, never a CR and then an LF (which would read as a blank line).
+_NEWLINE = r"(?:\r\n|\r(?!\n)|\n)"
+# A blank line (which may hold spaces) and the white space after it: the break between paragraphs.
+PARAGRAPH_BREAK = re.compile(rf"{_NEWLINE}[ \t\f\v]*{_NEWLINE}\s*")
+
+# One pattern for every candidate break. It begins with a single character class so that the
+# regular expression engine skips ahead to those characters in C instead of trying each position.
+_PARA = r"[ \t\f\v]*(?:\r\n|\r|\n)\s*"
 _BREAK = re.compile(
-    r"(?P<para>(?:\r\n|\r|\n)[ \t\f\v]*(?:\r\n|\r|\n)\s*)"  # a blank line
-    r"|(?P<line>\r\n|\r|\n)"  # a single line break
-    r"|(?P<stop>[.!?\u2026]+[\"'\u201d\u2019)\]\u00bb]*)(?=\s)"  # terminal punctuation before a space
+    r"[\r\n.!?\u2026](?:"
+    r"(?<=[.!?\u2026])[.!?\u2026]*[\"'\u201d\u2019)\]\u00bb]*(?=\s)"  # terminal punctuation before a space
+    rf"|(?<=\r)\n(?P<crlf_para>{_PARA})?"  # a line break (CRLF), or a blank line after it
+    rf"|(?<=[\r\n])(?P<para>{_PARA})?"  # a line break, or a blank line after it
+    r")"
 )
 _BULLET = re.compile(r"[ \t]*(?:[-*+\u2022\u25aa\u2023>#]|\d{1,3}[.)])\s")
 _OPENERS = "\"'\u201c\u2018([\u00ab\u2014-"
@@ -35,12 +46,18 @@ class Sentence:
 
 def split_sentences(text: str, abbreviations: Iterable[str] = (), start: int = 0, end: int | None = None) -> list[Sentence]:
     """Sentences of text[start:end], with offsets into the whole text."""
-    abbrevs = frozenset(a.lower() for a in abbreviations)
+    abbrevs = _lowered(tuple(abbreviations))
     end = len(text) if end is None else end
     out: list[Sentence] = []
     paragraph = 0
     for m in _BREAK.finditer(text, start, end):
-        kind = m.lastgroup
+        first = text[m.start()]
+        if first != "\r" and first != "\n":
+            kind = "stop"
+        elif m.lastgroup:
+            kind = "para"
+        else:
+            kind = "line"
         if kind == "para":
             _emit(text, start, m.start(), paragraph, out)
             start = m.end()
@@ -55,6 +72,11 @@ def split_sentences(text: str, abbreviations: Iterable[str] = (), start: int = 0
             start = m.end()
     _emit(text, start, end, paragraph, out)
     return out
+
+
+@lru_cache(maxsize=8)
+def _lowered(abbreviations: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(a.lower() for a in abbreviations)
 
 
 def _emit(text: str, start: int, end: int, paragraph: int, out: list[Sentence], soft: bool = False) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from itertools import accumulate
 from dataclasses import dataclass
 
 _SPACES = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
@@ -64,20 +65,19 @@ class Collapsed:
 
     @classmethod
     def of(cls, folded: str) -> "Collapsed":
-        pieces: list[str] = []
-        canon_starts = [0]
-        orig_starts = [0]
-        last = 0
-        canon = 0
-        for m in _RUNS.finditer(folded):
-            keep_to = m.start() + 1  # keep one space of the run
-            pieces.append(folded[last:keep_to])
-            canon += keep_to - last
-            last = m.end()
-            canon_starts.append(canon)
-            orig_starts.append(last)
-        pieces.append(folded[last:])
-        return cls("".join(pieces), canon_starts, orig_starts)
+        runs = [m.span() for m in _RUNS.finditer(folded)]
+        if not runs:
+            return cls(folded, [0], [0])
+        # After each run the canonical text is behind the original by the spaces dropped so far.
+        orig_starts = [0] + [end for _, end in runs]
+        dropped = accumulate(end - start - 1 for start, end in runs)
+        canon_starts = [0] + [end - d for (_, end), d in zip(runs, dropped)]
+        return cls(_RUNS.sub(" ", folded), canon_starts, orig_starts)
+
+    @property
+    def identity(self) -> bool:
+        """True when nothing was squeezed: canonical offsets are original offsets."""
+        return len(self._canon_starts) == 1
 
     def original(self, index: int) -> int:
         """Original offset of canonical index `index` (an end offset maps to just after its character)."""

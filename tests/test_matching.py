@@ -103,6 +103,21 @@ def test_headline_and_bullets_are_their_own_sentences(refs, tmp_path):
                                       "Coal sales to North Korea's buyers violate UN sanctions"]
 
 
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_line_endings_do_not_change_the_claims(refs, newline):
+    # Wrapped copy from Windows (CRLF) or old Macs (CR) must read like Unix copy: a single line
+    # break inside a sentence is not a paragraph break, whatever the line ending.
+    text = ("Coal and iron\n\n"
+            "Buying coal from North Korea has been banned under UN Security\n"
+            "Council resolutions since 2017, the report says. Analysts agree that\n"
+            "the trade is banned, and that\nit breaches UN resolutions.\n")
+    found = claims(text.replace("\n", newline), refs)
+    assert [c.text.replace(newline, "\n") for c in found] == [
+        "Buying coal from North Korea has been banned under UN Security\nCouncil resolutions since 2017, the report says.",
+        "Analysts agree that\nthe trade is banned, and that\nit breaches UN resolutions.",
+    ]
+
+
 def test_debris_is_not_read_as_part_of_a_sentence(refs):
     text = "Share this\nLeave a Reply\nNorth Korea fired a ballistic missile in violation of UN resolutions."
     (claim,) = claims(text, refs)

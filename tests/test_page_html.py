@@ -108,3 +108,15 @@ def test_a_claim_starting_inside_a_link_stays_valid(tmp_path):
     anchors = tree.findall(".//main//a")
     assert all(a.find(".//a") is None for a in anchors)
     assert tree.find(".//main//a[@class='noteref']") is not None
+
+
+def test_single_crlf_does_not_split_a_paragraph(tmp_path):
+    article = tmp_path / "crlf.txt"
+    article.write_bytes(b"Headline\r\n\r\nFirst line of a paragraph\r\nwrapped onto a second line.\r\n\r\nLast one.\r\n")
+    out = tmp_path / "crlf.html"
+    result = CliRunner().invoke(main, ["render", str(article), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    body = parse_strict(out.read_text(encoding="utf-8")).find(".//main")
+    paragraphs = ["".join(p.itertext()).split() for p in body.iter("p")]
+    assert ["First", "line", "of", "a", "paragraph", "wrapped", "onto", "a", "second", "line."] in paragraphs
+    assert len(paragraphs) == 3
