@@ -65,11 +65,14 @@ def find_claims(text: str, refs: References, markdown: bool = False) -> list[Cla
     folded = fold(view)
     # One pass of the automaton over the whole article finds every phrase; the slow, sentence by
     # sentence reading is only done around violation words.
-    hits = refs.index.scan_folded(folded)
+    breaks = [m.span() for m in PARAGRAPH_BREAK.finditer(view)]
+    starts = [0] + [end for _, end in breaks]
+    # Paragraph by paragraph: no phrase runs across a blank line, and a paragraph rarely holds
+    # a run of spaces, so its offsets need no mapping back (see PhraseIndex.scan_folded).
+    hits = refs.index.scan_pieces(folded, zip(starts, [start for start, _ in breaks] + [len(view)]))
     violations = [h.start for h in hits if h.kind == "violation"]
     if not violations:
         return []
-    starts = [0] + [m.end() for m in PARAGRAPH_BREAK.finditer(view)]
     windows: list[tuple[int, int]] = []
     for v in violations:
         p = bisect_right(starts, v) - 1
@@ -105,7 +108,7 @@ class _ArticleRegimes:
 def _claims_in(text: str, view: str, folded: str, ws: int, we: int, hits: list[Hit], refs: References,
                article: _ArticleRegimes) -> list[Claim]:
     sentences = split_sentences(view, refs.cues.abbreviations, ws, we)
-    citations = find_citations(view, refs.citation_pattern, ws, we)
+    citations = find_citations(view, refs.citation_patterns, ws, we, folded)
     spans = _bucket(sentences, hits, citations)
     for span in spans:
         if span.has("violation"):  # modifiers only ever matter next to a violation word

@@ -109,6 +109,13 @@ class PhraseIndex:
         collapsed = Collapsed.of(piece)
         return self._scan(collapsed.text, start, collapsed)
 
+    def scan_pieces(self, folded: str, pieces: Iterable[tuple[int, int]]) -> list[Hit]:
+        """Hits in each of the ordered, disjoint pieces folded[start:end]; no hit spans two."""
+        out: list[Hit] = []
+        for start, end in pieces:
+            out += self.scan_folded(folded, start, end)
+        return out
+
     def _scan(self, canon: str, offset: int, collapsed: Collapsed | None) -> list[Hit]:
         n = len(canon)
         raw: list[tuple[int, int, tuple[str, str, str]]] = []

@@ -14,7 +14,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
-from .citations import compile_citations
+from .citations import CitationPatterns, compile_citations
 from .errors import InputError
 from .model import Ban, Committee, Cues, Example, Origin, Regime, Resolution, Source
 from .phrases import Entry, PhraseIndex
@@ -68,7 +68,7 @@ class References:
     def compile(self) -> None:
         """Build every automaton and pattern now (before caching or forking workers)."""
         self.index, self.violation_index, self.regime_index, self.modifier_index  # noqa: B018
-        self.citation_pattern, self.resolutions  # noqa: B018
+        self.citation_patterns, self.resolutions  # noqa: B018
 
     def regime(self, regime_id: str) -> Regime:
         return next(r for r in self.regimes if r.id == regime_id)
@@ -114,7 +114,7 @@ class References:
         return PhraseIndex(entries)
 
     @cached_property
-    def citation_pattern(self) -> re.Pattern[str]:
+    def citation_patterns(self) -> CitationPatterns:
         return compile_citations(self.cues.citation_words, self.cues.paragraph_words)
 
     @cached_property

@@ -103,6 +103,25 @@ def test_sentences_cover_the_text_in_order(text):
         last = s.end
 
 
+CITATION_PIECES = [
+    "resolution", "Resolutions", "UNSCR", "S/RES/", "Res.", "Security Council resolution", "paragraph", "paragraphs",
+    "operative paragraph", "OP", "para.", "of", "in", "the", "no.", "and", "or", ",", "&", "(2017)", "(a)", "(ii)",
+    "1718", "2270", "8", "12", "2375", "99999", " ", "  ", "\n", "/", "x", "top", "xoperative paragraph", "S/RES/2375", "\u017f", "K",
+]
+
+
+@given(st.lists(st.sampled_from(CITATION_PIECES) | st.text(max_size=3), max_size=40).map("".join))
+def test_citations_are_what_a_plain_search_finds(text):
+    # find_citations only tries the full pattern near citation words; it must find exactly what a
+    # search with that pattern over the whole text finds.
+    from annotate.citations import find_citations
+
+    full = REFS.citation_patterns.full
+    expected = [(m.start(), m.end(), m.group(0)) for m in full.finditer(text)]
+    found = list(dict.fromkeys((c.start, c.end, c.text) for c in find_citations(text, REFS.citation_patterns)))
+    assert found == expected
+
+
 @contextmanager
 def hard_cap(seconds: int):
     """Fail if the block runs for `seconds`: far above the linear cost, it only trips on blow-up."""
@@ -124,6 +143,7 @@ ADVERSARIAL = {
     "line breaks": "a\n" * 50_000 + "\r" * 50_000,
     "citations": "resolution 1718, 1718, 1718 and " * 20_000 + "paragraph 8(a)(b)(c), 8(a) and " * 10_000,
     "citation numbers": "resolutions " + "1718 (2006) and " * 30_000,
+    "citation prefixes": "paragraphs 8, op, 9 of op resolution " * 20_000,
     "markdown brackets": "[" * 100_000 + "](" * 50_000 + "<a" * 50_000,
     "markdown emphasis": "*_`~" * 50_000,
     "violation words": ("violate UN sanctions " * 20_000) + ("North Korea " * 20_000),
@@ -144,7 +164,7 @@ def test_every_pattern_of_the_package_has_only_bounded_or_unnested_repetition():
     import annotate.markdown_view as mv
     import annotate.sentences as sentences
 
-    patterns = [sentences._BREAK.pattern, sentences._BULLET.pattern, mv._SYNTAX.pattern, REFS.citation_pattern.pattern]
+    patterns = [sentences._BREAK.pattern, sentences._BULLET.pattern, mv._SYNTAX.pattern, REFS.citation_patterns.full.pattern]
     nested_unbounded = re.compile(r"\((?:[^()]|\([^()]*\))*[+*]\)[+*]")
     for p in patterns:
         assert not nested_unbounded.search(p), p[:120]
