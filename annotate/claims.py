@@ -26,28 +26,37 @@ from .textfold import fold
 _CUE_KINDS = ("violation", "authority", "back_reference", "pronoun", "hypothetical", "denial", "negation")
 
 
-@dataclass
 class _Span:
     """One sentence with the hits and citations inside it."""
 
-    sentence: Sentence
-    hits: list[Hit]
-    citations: list[Citation]
-    end: int = -1  # where the claim ends, when it runs on into the next sentence
+    __slots__ = ("sentence", "_hits", "citations", "end", "_kinds")
 
-    def __post_init__(self) -> None:
-        if self.end < 0:
-            self.end = self.sentence.end
+    def __init__(self, sentence: Sentence, hits: list[Hit], citations: list[Citation], end: int = -1) -> None:
+        self.sentence = sentence
+        self.hits = hits
+        self.citations = citations
+        self.end = sentence.end if end < 0 else end  # later when the claim runs on into the next sentence
+
+    @property
+    def hits(self) -> list[Hit]:
+        return self._hits
+
+    @hits.setter
+    def hits(self, hits: list[Hit]) -> None:
+        self._hits = hits
+        self._kinds: set[str] | None = None
 
     def kinds(self) -> set[str]:
-        return {h.kind for h in self.hits}
+        if self._kinds is None:  # asked many times per sentence, so counted once
+            self._kinds = {h.kind for h in self._hits}
+        return self._kinds
 
     def has(self, kind: str) -> bool:
-        return any(h.kind == kind for h in self.hits)
+        return kind in self.kinds()
 
     @property
     def has_authority(self) -> bool:
-        return self.has("authority") or bool(self.citations)
+        return bool(self.citations) or "authority" in self.kinds()
 
 
 # Claims can only be where violation words are: the text around each one (its paragraph and the
@@ -191,17 +200,18 @@ def _cut_at_line_break(span: _Span, following: _Span) -> bool:
 
 def _bucket(sentences: list[Sentence], hits: list[Hit], citations: list[Citation]) -> list[_Span]:
     starts = [s.start for s in sentences]
-    spans = [_Span(s, [], []) for s in sentences]
+    hits_in: list[list[Hit]] = [[] for _ in sentences]
+    cited_in: list[list[Citation]] = [[] for _ in sentences]
     for hit in hits:
         i = bisect_right(starts, hit.start) - 1
         # A phrase that runs past its sentence's end belongs to it only across a soft line break.
         if i >= 0 and (hit.end <= sentences[i].end or (sentences[i].soft_end and hit.start < sentences[i].end)):
-            spans[i].hits.append(hit)
+            hits_in[i].append(hit)
     for cit in citations:
         i = bisect_right(starts, cit.start) - 1
         if i >= 0 and cit.start < sentences[i].end:
-            spans[i].citations.append(cit)
-    return spans
+            cited_in[i].append(cit)
+    return [_Span(s, h, c) for s, h, c in zip(sentences, hits_in, cited_in)]
 
 
 def _is_claim(span: _Span, authority_recent: bool, authority_just_before: bool) -> bool:

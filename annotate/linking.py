@@ -41,13 +41,13 @@ def link_bans(
     `context` is a list of tiers of sentences around the claim, nearest first: the first tier
     that names an activity decides, when the claim itself names none.
     """
-    by_id = {b.id: b for b in regime.bans}
+    by_id = regime.bans_by_id
     activity = [h for h in most_specific(hits) if h.ban in by_id]
     for tier in context:
         if activity:
             break
         activity = [h for c in tier for h in most_specific(c.hits) if h.ban in by_id]
-    bans = list(dict.fromkeys(by_id[h.ban] for h in activity))
+    bans = list({h.ban: by_id[h.ban] for h in activity}.values())  # by id: hashing a Ban is slow
 
     cited = [c for c in citations if c.resolution in regime.resolutions]
     if cited:

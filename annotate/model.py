@@ -6,6 +6,7 @@ loaders build these from YAML, the matcher reads them, the writers print them.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal, NamedTuple
 
 Stance = Literal["asserted", "hypothetical", "denied"]
@@ -125,6 +126,10 @@ class Regime:
     resolutions: dict[int, Resolution] = field(default_factory=dict)
     bans: tuple[Ban, ...] = ()
     origin: Origin | None = None
+
+    @cached_property
+    def bans_by_id(self) -> dict[str, Ban]:
+        return {b.id: b for b in self.bans}
 
     def as_ban(self) -> Ban:
         """The regime as a whole, used when a claim names no specific ban."""

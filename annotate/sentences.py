@@ -9,9 +9,8 @@ not by looking at a few characters around it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 # A line break: CRLF is one break, never a CR and then an LF (which would read as a blank line).
 _NEWLINE = r"(?:\r\n|\r(?!\n)|\n)"
@@ -30,12 +29,15 @@ _BREAK = re.compile(
 )
 _BULLET = re.compile(r"[ \t]*(?:[-*+\u2022\u25aa\u2023>#]|\d{1,3}[.)])\s")
 _OPENERS = "\"'\u201c\u2018([\u00ab\u2014-"
+# The white space (and list marker) a sentence does not start with.
+_LEAD = re.compile(r"\s*(?:(?:[-*+\u2022\u25aa\u2023>#]|\d{1,3}[.)])\s\s*)?")
+# The word a full stop ends: back to the last space or opening quote or bracket.
+_LAST_WORD = re.compile("[^\\s" + re.escape(_OPENERS) + "]+\\Z")
 # A line shorter than this with no terminal punctuation is a headline, a byline or debris.
 _SHORT_LINE = 70
 
 
-@dataclass(frozen=True)
-class Sentence:
+class Sentence(NamedTuple):
     start: int
     end: int
     paragraph: int  # index of the paragraph (blank-line separated block) it belongs to
@@ -46,7 +48,7 @@ class Sentence:
 
 def split_sentences(text: str, abbreviations: Iterable[str] = (), start: int = 0, end: int | None = None) -> list[Sentence]:
     """Sentences of text[start:end], with offsets into the whole text."""
-    abbrevs = _lowered(tuple(abbreviations))
+    abbrevs = _Abbreviations.of(tuple(abbreviations))
     end = len(text) if end is None else end
     out: list[Sentence] = []
     paragraph = 0
@@ -74,26 +76,28 @@ def split_sentences(text: str, abbreviations: Iterable[str] = (), start: int = 0
     return out
 
 
-@lru_cache(maxsize=8)
-def _lowered(abbreviations: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(a.lower() for a in abbreviations)
+class _Abbreviations(frozenset):
+    """Lower-cased abbreviations, and the length of the longest (no word longer can be one)."""
+
+    longest: int = 0
+
+    @classmethod
+    @lru_cache(maxsize=8)
+    def of(cls, abbreviations: tuple[str, ...]) -> "_Abbreviations":
+        out = cls(a.lower() for a in abbreviations)
+        out.longest = max(map(len, out), default=0)
+        return out
 
 
 def _emit(text: str, start: int, end: int, paragraph: int, out: list[Sentence], soft: bool = False) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    bullet = _BULLET.match(text, start, end)
-    if bullet:  # a list item's marker is not part of its sentence
-        start = bullet.end()
-        while start < end and text[start].isspace():
-            start += 1
+    start = _LEAD.match(text, start, end).end()  # a list item's marker is not part of its sentence
     while end > start and text[end - 1].isspace():
         end -= 1
     if start < end:
         out.append(Sentence(start, end, paragraph, soft))
 
 
-def _line_breaks_sentence(text: str, sentence_start: int, at: int, after: int, abbrevs: frozenset[str]) -> str:
+def _line_breaks_sentence(text: str, sentence_start: int, at: int, after: int, abbrevs: _Abbreviations) -> str:
     """"hard" when a single line break ends the sentence, "soft" when it probably does, "" when not."""
     if _BULLET.match(text, after):
         return "hard"
@@ -126,7 +130,7 @@ def _is_initial(word: str) -> bool:
     return len(word) == 2 and word[0].isalpha() and word[1] == "."
 
 
-def _stop_breaks_sentence(text: str, at: int, end: int, abbrevs: frozenset[str]) -> bool:
+def _stop_breaks_sentence(text: str, at: int, end: int, abbrevs: _Abbreviations) -> bool:
     nxt = end
     n = len(text)
     while nxt < n and text[nxt].isspace():
@@ -138,10 +142,15 @@ def _stop_breaks_sentence(text: str, at: int, end: int, abbrevs: frozenset[str])
         return False  # "e.g. the" or "U.N. sanctions": the sentence goes on in lower case
     if text[at] != ".":
         return True
-    word_start = at
-    while word_start > 0 and not text[word_start - 1].isspace() and text[word_start - 1] not in _OPENERS:
-        word_start -= 1
-    word = text[word_start : at + 1].lower()
+    # Only the last few characters can hold an abbreviation or an initial ("U.N.", "F.").
+    reach = max(abbrevs.longest, 2)
+    lo = max(0, at + 1 - reach)
+    last = _LAST_WORD.search(text, lo, at + 1)
+    if last is None:
+        return True
+    if last.start() == lo and lo > 0 and not text[lo - 1].isspace() and text[lo - 1] not in _OPENERS:
+        return True  # the word runs on further back: too long to be an abbreviation
+    word = last.group().lower()
     if word in abbrevs:
         return False
     # A single initial ("John F. Kennedy") does not end a sentence.
