@@ -103,11 +103,13 @@ class PhraseIndex:
         end = len(folded) if end is None else end
         if not self.size or start >= end:
             return []
+        # Always a copy of the piece: pyahocorasick's iter(text, start, end) costs time in the
+        # length of the whole text, which made per-paragraph scans quadratic (benchmarks/ found it).
         piece = folded[start:end] if start or end != len(folded) else folded
         if "  " not in piece:  # the common case: nothing to squeeze, offsets map one to one
-            return self._scan(piece, start, None)
+            return self._scan(piece, None, start)
         collapsed = Collapsed.of(piece)
-        return self._scan(collapsed.text, start, collapsed)
+        return self._scan(collapsed.text, collapsed, start)
 
     def scan_pieces(self, folded: str, pieces: Iterable[tuple[int, int]]) -> list[Hit]:
         """Hits in each of the ordered, disjoint pieces folded[start:end]; no hit spans two."""
@@ -116,7 +118,7 @@ class PhraseIndex:
             out += self.scan_folded(folded, start, end)
         return out
 
-    def _scan(self, canon: str, offset: int, collapsed: Collapsed | None) -> list[Hit]:
+    def _scan(self, canon: str, collapsed: Collapsed | None, offset: int) -> list[Hit]:
         n = len(canon)
         raw: list[tuple[int, int, tuple[str, str, str]]] = []
         add = raw.append
@@ -130,6 +132,8 @@ class PhraseIndex:
                 continue
             for item in items:
                 add((start, -end, item))
+        if not raw:
+            return []
         raw.sort(key=_LEFTMOST_LONGEST)  # stable: entries of one key keep their order
         out: list[Hit] = []
         keep = out.append
