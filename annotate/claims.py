@@ -72,45 +72,43 @@ def find_claims(text: str, refs: References, markdown: bool = False) -> list[Cla
     """Every claim in `text`, in order, with offsets into `text` (the Markdown source if `markdown`)."""
     view = markdown_view(text) if markdown else text
     folded = fold(view)
-    # One pass of the automaton over the whole article finds every phrase; the slow, sentence by
-    # sentence reading is only done around violation words.
-    breaks = [m.span() for m in PARAGRAPH_BREAK.finditer(view)]
-    starts = [0] + [end for _, end in breaks]
     # Paragraph by paragraph: no phrase runs across a blank line, and a paragraph rarely holds
     # a run of spaces, so its offsets need no mapping back (see PhraseIndex.scan_folded).
-    hits = refs.index.scan_pieces(folded, zip(starts, [start for start, _ in breaks] + [len(view)]))
-    violations = [h.start for h in hits if h.kind == "violation"]
-    if not violations:
-        return []
-    windows: list[tuple[int, int]] = []
-    for v in violations:
-        p = bisect_right(starts, v) - 1
-        ws = starts[max(0, p - _PARAGRAPHS_BEFORE)]
-        we = starts[p + 1] if p + 1 < len(starts) else len(view)
-        if windows and ws <= windows[-1][1]:
-            windows[-1] = (windows[-1][0], max(we, windows[-1][1]))
+    breaks = [m.span() for m in PARAGRAPH_BREAK.finditer(view)]
+    starts = [0] + [end for _, end in breaks]
+    ends = [start for start, _ in breaks] + [len(view)]
+    # Claims can only be where violation words are: a pass with those alone finds the windows
+    # (a violation word's paragraph and the few before it) that are then read closely.
+    windows: list[tuple[int, int]] = []  # first and last paragraph of each window
+    for v in refs.violation_index.scan_pieces(folded, zip(starts, ends)):
+        p = bisect_right(starts, v.start) - 1
+        first = max(0, p - _PARAGRAPHS_BEFORE)
+        if windows and first <= windows[-1][1] + 1:
+            windows[-1] = (windows[-1][0], p)
         else:
-            windows.append((ws, we))
-    article = _ArticleRegimes(hits)
-    hit_starts = [h.start for h in hits]
+            windows.append((first, p))
+    if not windows:
+        return []
+    article = _ArticleRegimes(refs, folded, list(zip(starts, ends)))
     claims: list[Claim] = []
-    for ws, we in windows:
-        inside = [h for h in hits[bisect_left(hit_starts, ws) : bisect_left(hit_starts, we)] if h.end <= we]
-        claims += _claims_in(text, view, folded, ws, we, inside, refs, article)
+    for first, last in windows:
+        hits = refs.index.scan_pieces(folded, zip(starts[first : last + 1], ends[first : last + 1]))
+        we = starts[last + 1] if last + 1 < len(starts) else len(view)
+        claims += _claims_in(text, view, folded, starts[first], we, hits, refs, article)
     return claims
 
 
 class _ArticleRegimes:
     """How often each regime is named in the whole article; counted only when a claim needs it."""
 
-    def __init__(self, hits: list[Hit]) -> None:
-        self._hits = hits
+    def __init__(self, refs: References, folded: str, paragraphs: list[tuple[int, int]]) -> None:
+        self._refs, self._folded, self._paragraphs = refs, folded, paragraphs
         self._counts: dict[str, int] | None = None
 
     @property
     def counts(self) -> dict[str, int]:
         if self._counts is None:
-            self._counts = _regime_counts(self._hits)
+            self._counts = _regime_counts(self._refs.regime_index.scan_pieces(self._folded, self._paragraphs))
         return self._counts
 
 

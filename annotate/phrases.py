@@ -69,7 +69,7 @@ class Entry:
 
 # Hits are built with tuple.__new__ (a C call) in the loop below, which runs once per hit.
 _new_hit = tuple.__new__
-# Kinds whose hits may overlap one another: activity phrases of different bans nest
+# Kinds whose hits of different tags may overlap: activity phrases of different bans nest
 # ("ballistic missile technology" holds "missile"), and linking picks the most specific.
 _NESTING_KINDS = frozenset({"activity"})
 
@@ -137,13 +137,15 @@ class PhraseIndex:
         raw.sort(key=_LEFTMOST_LONGEST)  # stable: entries of one key keep their order
         out: list[Hit] = []
         keep = out.append
-        reach: dict[str, int] = {}  # per kind: where its last kept hit ends
+        reach: dict[str | tuple[str, str], int] = {}  # where the last kept hit of each group ends
         for start, neg_end, (kind, phrase, tag) in raw:
             end = -neg_end
-            if kind not in _NESTING_KINDS:
-                if start < reach.get(kind, -1):
-                    continue  # inside or across a longer hit of the same kind
-                reach[kind] = end
+            # Leftmost-longest within a kind; for nesting kinds, within one tag (one ban), so that
+            # "ship-to-ship transfers" is one hit of its ban, not three nested ones.
+            group = (kind, tag) if kind in _NESTING_KINDS else kind
+            if start < reach.get(group, -1):
+                continue  # inside or across a longer hit of the same group
+            reach[group] = end
             if collapsed is not None:
                 start, end = collapsed.original(start), collapsed.original_end(end)
             keep(_new_hit(Hit, (kind, phrase, start + offset, end + offset, tag)))

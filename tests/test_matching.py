@@ -215,6 +215,21 @@ def test_evidence_explains_the_decision_with_offsets(refs):
         assert text[h.start : h.end].lower().startswith(h.phrase.lower()[:3])
 
 
+def test_evidence_names_each_phrase_of_a_ban_once(refs):
+    # Inflected forms and shorter phrases of the same ban inside a longer one are one piece of
+    # evidence, not three; a shorter phrase of another ban may still nest (linking drops it).
+    text = ("North Korea test-fired an intercontinental ballistic missile and ran ship-to-ship transfers, "
+            "in violation of UN Security Council resolutions.")
+    (claim,) = claims(text, refs)
+    acts = [h for h in claim.evidence if h.kind == "activity"]
+    spans = [text[h.start : h.end] for h in acts]
+    assert "intercontinental ballistic missile" in spans and "ship-to-ship transfers" in spans
+    for a in acts:
+        for b in acts:
+            if a is not b and a.ban == b.ban:
+                assert a.end <= b.start or b.end <= a.start, (a, b)
+
+
 def test_markdown_syntax_is_not_read_as_words(refs):
     text = "**North Korea** fired a [ballistic missile](https://e.org/violation) in breach of _UN sanctions_."
     (claim,) = claims(text, refs, markdown=True)
