@@ -85,8 +85,8 @@ def get_references(refs_paths: Sequence[str], no_bundled: bool) -> References:
 @main.command("render")
 @click.argument("articles", nargs=-1, required=True, type=click.Path(path_type=str, allow_dash=True))
 @click.option("-o", "--output", type=click.Path(path_type=Path),
-              help="Write here instead of standard output: a file for one article or --format jsonl, "
-                   "a directory (created if needed) for several articles.")
+              help="Write here instead of standard output (- is standard output): a file for one article "
+                   "or --format jsonl, a directory (created if needed) for several articles.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="html", show_default=True,
               help="html: the review page; json: one document; jsonl: one JSON object per article per line.")
 @click.option("--as", "as_", type=click.Choice(["auto", "text", "markdown"]), default="auto", show_default=True,
@@ -116,6 +116,8 @@ def render_cmd(articles: tuple[str, ...], output: Path | None, fmt: str, as_: st
     """
     from .batch import Job, collect
 
+    if output is not None and str(output) == "-":
+        output = None  # the usual spelling of standard output; never a file named "-"
     refs = get_references(refs_paths, no_bundled)
     items = collect(articles)
     many = len(items) > 1 or any(a != "-" and Path(a).is_dir() for a in articles)

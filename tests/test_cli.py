@@ -46,6 +46,16 @@ def test_stdin_is_read_with_dash():
     assert len(json.loads(result.output)["claims"]) == 1
 
 
+def test_dash_as_output_is_standard_output(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    art = tmp_path / "a.txt"
+    art.write_text(CLAIM, encoding="utf-8")
+    result = run("render", str(art), "--format", "json", "-o", "-")
+    assert result.exit_code == 0, result.output
+    assert len(json.loads(result.output)["claims"]) == 1
+    assert not (tmp_path / "-").exists()
+
+
 def test_html_escapes_article_text(tmp_path):
     art = tmp_path / "a.txt"
     art.write_text("<script>alert(1)</script> " + CLAIM, encoding="utf-8")
