@@ -220,8 +220,12 @@ def _is_claim(span: _Span, authority_recent: bool, authority_just_before: bool) 
     # "Such launches are banned by the resolutions": the authority was named a few sentences back.
     if span.has("back_reference") and authority_recent:
         return True
-    # "They also prohibit ...": a pronoun reaches back one sentence only.
-    return span.has("pronoun") and authority_just_before
+    # "They also prohibit ...": a pronoun reaches back one sentence only, and only as the one that
+    # does the violating or banning, before the violation word: "broke records this summer" is not.
+    if not (authority_just_before and span.has("pronoun")):
+        return False
+    last_violation = max(h.start for h in span.hits if h.kind == "violation")
+    return any(h.kind == "pronoun" and h.start < last_violation for h in span.hits)
 
 
 def _regime_counts(hits: list[Hit]) -> dict[str, int]:

@@ -139,6 +139,14 @@ def test_a_pronoun_reaches_back_one_sentence_only(refs):
     assert len(claims(near, refs)) == 1
 
 
+def test_a_pronoun_counts_only_before_the_violation_word(refs):
+    # "this summer" is no subject: the pronoun must be the one that violates or bans.
+    after = "UN resolutions cover North Korea. Coal prices broke records this summer."
+    before = "UN resolutions cover North Korea. This broke them, the envoy said."
+    assert claims(after, refs) == []
+    assert len(claims(before, refs)) == 1
+
+
 # --- stance ------------------------------------------------------------------------------------
 
 
