@@ -114,6 +114,7 @@ class _ArticleRegimes:
 
 def _claims_in(text: str, view: str, folded: str, ws: int, we: int, hits: list[Hit], refs: References,
                article: _ArticleRegimes) -> list[Claim]:
+    hits = _without_idioms(hits)
     sentences = split_sentences(view, refs.cues.abbreviations, ws, we)
     citations = find_citations(view, refs.citation_patterns, ws, we, folded)
     spans = _bucket(sentences, hits, citations)
@@ -182,6 +183,18 @@ def _claims_in(text: str, view: str, folded: str, ws: int, we: int, hits: list[H
             )
         )
     return claims
+
+
+def _without_idioms(hits: list[Hit]) -> list[Hit]:
+    """Drop violation words that sit inside a phrase about something else ("broke down")."""
+    idioms = [h for h in hits if h.kind == "not_violation"]
+    if not idioms:
+        return hits
+    return [
+        h for h in hits
+        if h.kind != "not_violation"
+        and not (h.kind == "violation" and any(i.start <= h.start and h.end <= i.end for i in idioms))
+    ]
 
 
 def _cut_at_line_break(span: _Span, following: _Span) -> bool:

@@ -174,6 +174,9 @@ class Cues:
     hypothetical_window: int = 5
     denial_window: int = 12
     negation_window: int = 3
+    # Phrases about something else that hold a violation word ("broke down", "human rights
+    # violations"): a violation word inside one is no cue.
+    not_violation: tuple[str, ...] = ()
 
 
 class Hit(NamedTuple):

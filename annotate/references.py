@@ -33,7 +33,7 @@ BAN_KEYS = {"id", "title", "summary", "bound", "exceptions", "sources", "phrases
 SOURCE_KEYS = {"resolution", "paragraphs", "verb", "quote"}
 EXAMPLE_KEYS = {"link", "no_link"}
 CUE_KEYS = {
-    "violation", "authority", "back_reference", "pronoun", "hypothetical", "denial", "negation",
+    "violation", "not_violation", "authority", "back_reference", "pronoun", "hypothetical", "denial", "negation",
     "other_regimes", "abbreviations", "citation_words", "paragraph_words",
     "hypothetical_window", "denial_window", "negation_window", "back_reference_window",
 }
@@ -94,6 +94,7 @@ class References:
             ("violation", c.violation), ("authority", c.authority), ("back_reference", c.back_reference),
         ):
             entries += [(Entry(kind, w), kind == "violation") for w in words]
+        entries += [(Entry("not_violation", w), True) for w in c.not_violation]
         for regime in self.regimes:
             entries += [(Entry("regime", n, regime.id), False) for n in regime.names]
             for ban in regime.bans:
@@ -540,7 +541,7 @@ class _Builder:
             abbreviations=c.get("abbreviations", ()), citation_words=c.get("citation_words", ()),
             paragraph_words=c.get("paragraph_words", ()),
             hypothetical_window=c.get("hypothetical_window", 5), denial_window=c.get("denial_window", 12),
-            negation_window=c.get("negation_window", 3),
+            negation_window=c.get("negation_window", 3), not_violation=c.get("not_violation", ()),
         )
         return References(tuple(regimes), cues, tuple(self.files)), self.diags
 

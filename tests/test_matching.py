@@ -118,6 +118,25 @@ def test_line_endings_do_not_change_the_claims(refs, newline):
     ]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The cargo ship broke down near the port, and UN sanctions were not discussed.",
+        "Pyongyang says the UN sanctions are illegal and violate its sovereignty.",
+        "A UN report on human rights violations in North Korea was published on Monday.",
+        "Russia blocked the UN panel that monitored violations of the sanctions.",
+    ],
+)
+def test_violation_words_inside_phrases_about_something_else_are_no_cue(refs, text):
+    assert claims(text, refs) == []
+
+
+def test_a_not_violation_phrase_leaves_other_cues_standing(refs):
+    text = "The tanker broke down after it had broken UN sanctions by carrying coal."
+    (claim,) = claims(text, refs)
+    assert [text[h.start : h.end] for h in claim.evidence if h.kind == "violation"] == ["broken"]
+
+
 def test_debris_is_not_read_as_part_of_a_sentence(refs):
     text = "Share this\nLeave a Reply\nNorth Korea fired a ballistic missile in violation of UN resolutions."
     (claim,) = claims(text, refs)
