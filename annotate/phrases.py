@@ -112,10 +112,26 @@ class PhraseIndex:
         return self._scan(collapsed.text, collapsed, start)
 
     def scan_pieces(self, folded: str, pieces: Iterable[tuple[int, int]]) -> list[Hit]:
-        """Hits in each of the ordered, disjoint pieces folded[start:end]; no hit spans two."""
+        """Hits in each of the ordered, disjoint pieces folded[start:end]; no hit spans two.
+
+        The pieces are paragraphs, and what lies between two of them (a blank line) folds to two
+        spaces or more, which no phrase holds. So neighbouring pieces are scanned in one pass of
+        the automaton; only a piece with a run of spaces of its own is squeezed and scanned alone.
+        """
         out: list[Hit] = []
+        first = last = -1  # the stretch of clean pieces not scanned yet
         for start, end in pieces:
+            if folded.find("  ", start, end) < 0:
+                if first < 0:
+                    first = start
+                last = end
+                continue
+            if first >= 0:
+                out += self._scan(folded[first:last], None, first)
+                first = -1
             out += self.scan_folded(folded, start, end)
+        if first >= 0:
+            out += self._scan(folded[first:last], None, first)
         return out
 
     def _scan(self, canon: str, collapsed: Collapsed | None, offset: int) -> list[Hit]:
