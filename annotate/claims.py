@@ -129,6 +129,7 @@ def _claims_in(text: str, view: str, folded: str, ws: int, we: int, hits: list[H
     claims: list[Claim] = []
     previous_claimed = False
     last_authority = -10**9  # index of the last sentence that named a UN authority
+    last_reference = -10**9  # ... or that pointed back to one ("the measures" after "UN sanctions")
     window = refs.cues.back_reference_window
     skip_next = False
     for i, span in enumerate(spans):
@@ -141,8 +142,14 @@ def _claims_in(text: str, view: str, folded: str, ws: int, we: int, hits: list[H
             hits = span.hits + [h for h in following.hits if h.start >= span.sentence.end]
             span = _Span(span.sentence, hits, span.citations + following.citations, end=following.sentence.end)
             skip_next = _is_claim(span, False, False)
-        claimed = _is_claim(span, i - last_authority <= window, previous_claimed or (i > 0 and spans[i - 1].has_authority))
+        authority_recent = i - last_authority <= window
+        # A pronoun follows the sentence just before: one that named the UN, made a claim, or
+        # pointed back to the UN itself ("UN sanctions ... The measures were tightened ... They ban").
+        just_before = previous_claimed or (i > 0 and spans[i - 1].has_authority) or last_reference == i - 1
+        claimed = _is_claim(span, authority_recent, just_before)
         previous_claimed = claimed
+        if span.has("back_reference") and authority_recent:
+            last_reference = i
         if span.has_authority or claimed:
             last_authority = i
         if not claimed:
@@ -238,7 +245,7 @@ def _is_claim(span: _Span, authority_recent: bool, authority_just_before: bool) 
     if not (authority_just_before and span.has("pronoun")):
         return False
     last_violation = max(h.start for h in span.hits if h.kind == "violation")
-    return any(h.kind == "pronoun" and h.start < last_violation for h in span.hits)
+    return any(h.kind == "pronoun" and h.start <= last_violation for h in span.hits)
 
 
 def _regime_counts(hits: list[Hit]) -> dict[str, int]:

@@ -158,6 +158,14 @@ def test_a_pronoun_reaches_back_one_sentence_only(refs):
     assert len(claims(near, refs)) == 1
 
 
+def test_a_pronoun_may_follow_a_back_reference_to_the_un(refs):
+    chain = "UN sanctions were first imposed in 2006. The measures were widened in 2017. They ban coal sales."
+    broken = "UN sanctions were first imposed in 2006. The weather was cold. They ban coal sales."
+    (claim,) = claims(chain, refs)
+    assert claim.text == "They ban coal sales." and ids(claim) == ["dprk-coal-iron-exports"]
+    assert claims(broken, refs) == []
+
+
 def test_a_pronoun_counts_only_before_the_violation_word(refs):
     # "this summer" is no subject: the pronoun must be the one that violates or bans.
     after = "UN resolutions cover North Korea. Coal prices broke records this summer."
