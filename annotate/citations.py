@@ -13,8 +13,7 @@ the paragraph words a little before it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 from .model import Citation
 from .textfold import fold
@@ -24,8 +23,7 @@ _SEP = r"\s?(?:,|&|and|or)\s?(?:and\s)?"
 _RES = r"\d{3,4}(?:\s?\(\d{4}\))?"
 
 
-@dataclass(frozen=True)
-class CitationPatterns:
+class CitationPatterns(NamedTuple):
     full: re.Pattern[str]  # a whole citation, as written (case-insensitive)
     words: re.Pattern[str]  # the citation words alone, over the folded (lower-case) text
     paragraph_words: re.Pattern[str]  # the paragraph words alone, over the folded text

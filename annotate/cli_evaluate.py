@@ -10,7 +10,6 @@ import click
 from .articles import read_article
 from .cli import get_references, main, refs_options
 from .errors import InputError
-from .evaluate import Score, compare, parse_activities, parse_gold, score_article
 from .model import Origin
 from .output import write_atomic
 from .render import claims_of
@@ -41,6 +40,8 @@ def evaluate_cmd(gold: Path, activities: Path | None, verbose: bool, save: Path 
       annotate evaluate tests/corpus/gold.yaml --save before.json
       annotate evaluate tests/corpus/gold.yaml --baseline before.json
     """
+    # Loaded here, not at start-up: `annotate render` never needs them.
+    from .evaluate import Score, compare, parse_activities, parse_gold, score_article
     from .yamlsource import load_yaml
 
     refs = get_references(refs_paths, no_bundled)

@@ -5,7 +5,8 @@ time, and the same for annotate's own modules: editing a references file, upgrad
 annotate, or editing its code in a checkout (where the version does not change, but the
 pickled classes may) makes a new entry. The cache lives in the
 user's cache directory (XDG_CACHE_HOME, else ~/.cache); ANNOTATE_NO_CACHE=1 turns it off.
-Any failure to read or write it is ignored: the references are then simply built.
+Any failure to read or write it is ignored: the references are then simply built. Only the
+newest few entries are kept.
 """
 from __future__ import annotations
 
@@ -51,6 +52,28 @@ def cached(files: Sequence[Path], version: str, build: Callable[[], T]) -> T:
         with os.fdopen(fd, "wb") as fh:
             pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
+        _prune(path.parent, keep=path)
     except (OSError, pickle.PicklingError, TypeError, AttributeError, NameError):
         pass
     return value
+
+
+# Entries kept: every edit of a references file makes a new one (a few MB each), and an editor
+# who saves a hundred times should not find a hundred of them in their cache.
+KEEP = 8
+
+
+def _prune(folder: Path, keep: Path) -> None:
+    """Remove all but the KEEP newest entries; never the one just written."""
+    entries = []
+    for p in folder.glob("references-*.pickle"):
+        try:
+            entries.append((p == keep, p.stat().st_mtime_ns, p))
+        except OSError:
+            continue  # removed meanwhile by another process
+    entries.sort(reverse=True)  # the one just written first, then the newest
+    for _, _, p in entries[KEEP:]:
+        try:
+            p.unlink()
+        except OSError:
+            pass  # in use elsewhere (Windows), or already gone

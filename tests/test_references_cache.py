@@ -122,3 +122,17 @@ def test_a_broken_references_file_is_never_cached(cache_home, tmp_path):
         with pytest.raises(InputError):
             load_references([extra])
     assert not list(cache_home.glob("references-*.pickle"))
+
+
+def test_old_entries_are_pruned(cache_home, tmp_path):
+    # An editor saving a references file many times must not fill their disk with stale entries.
+    f = tmp_path / "r.yaml"
+    build = Builds()
+    for i in range(rc.KEEP + 5):
+        f.write_text("a: " + "1" * (i + 1) + "\n")  # a new size: a new key each time
+        rc.cached([f], "1", build)
+    entries = list(cache_home.glob("references-*.pickle"))
+    assert len(entries) == rc.KEEP
+    calls = build.calls
+    rc.cached([f], "1", build)  # the newest one is among those kept
+    assert build.calls == calls
