@@ -1,7 +1,6 @@
 """`annotate references ...`: check, list and show the YAML references."""
 from __future__ import annotations
 
-import difflib
 import json
 import sys
 
@@ -91,6 +90,8 @@ def show_cmd(ban_id: str, refs_paths: tuple[str, ...], no_bundled: bool) -> None
     refs = get_references(refs_paths, no_bundled)
     ban = refs.bans_by_id.get(ban_id)
     if ban is None:
+        import difflib  # only for an unknown id
+
         close = difflib.get_close_matches(ban_id, list(refs.bans_by_id), n=1)
         hint = f" (did you mean {close[0]!r}?)" if close else ""
         raise InputError(None, f"no ban with id {ban_id!r}{hint}; see `annotate references list`")

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 from typing import Iterable
 
@@ -58,6 +57,8 @@ def write_atomic(target: Path, data: str | bytes, durable: bool = True) -> None:
         raise OutputError(Origin(str(target)), "is a directory; give a file name")
     payload = data.encode("utf-8") if isinstance(data, str) else data
     try:
+        import tempfile  # only when writing: it costs start-up time
+
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=parent)
     except OSError as exc:
         raise OutputError(Origin(str(target)), f"cannot write here: {exc.strerror or exc}") from None

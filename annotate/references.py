@@ -7,7 +7,6 @@ diagnostics, which `annotate references check` prints.
 """
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -220,6 +219,8 @@ def build_references(docs: Sequence[YamlDoc]) -> tuple[References | None, list[D
 
 
 def _did_you_mean(key: str, allowed: Iterable[str]) -> str:
+    import difflib  # only for a misspelt key
+
     close = difflib.get_close_matches(str(key), sorted(allowed), n=1)
     return f" (did you mean {close[0]!r}?)" if close else ""
 

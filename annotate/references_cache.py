@@ -13,7 +13,6 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-import tempfile
 from pathlib import Path
 from typing import Callable, Sequence, TypeVar
 
@@ -48,6 +47,8 @@ def cached(files: Sequence[Path], version: str, build: Callable[[], T]) -> T:
     value = build()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        import tempfile  # only when writing an entry: it costs start-up time
+
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".refs-", suffix=".tmp")
         with os.fdopen(fd, "wb") as fh:
             pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
