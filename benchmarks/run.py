@@ -7,7 +7,8 @@
 Figures (see benchmarks/README.md for the last measured values):
 - start-up: `annotate render` of one short article to JSON, against `python -c "import click, yaml, markdown_it"`
 - throughput: claims per MB and MB/s of find_claims over >= 50 MB of articles, one process,
-  against a bare pyahocorasick scan for the same phrases over the same text
+  against a bare pyahocorasick scan for the same phrases over the same text; then where the
+  time goes, stage by stage
 - growth: seconds per MB at 10 KB, 100 KB, 1 MB and 10 MB articles; and with ten times the bans
 - parallel: `--jobs 2` against `--jobs 1` on a batch
 - memory: peak RSS of a batch run at half and full size (it should not grow with the batch)
@@ -121,6 +122,41 @@ def throughput(articles: list[str], size: int) -> None:
     _throughput("throughput, no-claim paragraphs", chunks, refs, auto, "for comparison")
 
 
+def stages(articles: list[str], size: int) -> None:
+    """Where find_claims spends its time: each stage alone over the same text, in ms per MB."""
+    from annotate.citations import find_citations
+    from annotate.sentences import PARAGRAPH_BREAK, split_sentences
+    from annotate.textfold import fold
+
+    refs = load_references()
+    refs.compile()
+    chunks = [build_text(articles, 20_000, seed=i) for i in range(max(1, size // 20_000))]
+    mb = sum(len(c) for c in chunks) / MB
+    folded = [fold(c) for c in chunks]
+
+    def paragraphs(text: str) -> list[tuple[int, int]]:
+        spans = [m.span() for m in PARAGRAPH_BREAK.finditer(text)]
+        return list(zip([0] + [e for _, e in spans], [s for s, _ in spans] + [len(text)]))
+
+    pieces = [paragraphs(c) for c in chunks]
+    parts = {
+        "all of find_claims": lambda: [find_claims(c, refs) for c in chunks],
+        "fold": lambda: [fold(c) for c in chunks],
+        "paragraph breaks": lambda: [paragraphs(c) for c in chunks],
+        "violation words": lambda: [refs.violation_index.scan_pieces(f, p) for f, p in zip(folded, pieces)],
+        "all phrases": lambda: [refs.index.scan_pieces(f, p) for f, p in zip(folded, pieces)],
+        "sentences": lambda: [split_sentences(c, refs.cues.abbreviations) for c in chunks],
+        "citations": lambda: [find_citations(c, refs.citation_patterns, 0, len(c), f) for c, f in zip(chunks, folded)],
+        "modifier words (all text)": lambda: [refs.modifier_index.scan_pieces(f, p) for f, p in zip(folded, pieces)],
+    }
+    cells = []
+    for name, fn in parts.items():
+        t = time.process_time()
+        fn()
+        cells.append(f"{name} {(time.process_time() - t) / mb * 1000:.0f}")
+    print(f"stages, ms per MB of the dense corpus ({mb:.1f} MB): " + ", ".join(cells))
+
+
 def _throughput(name: str, chunks: list[str], refs, auto: ahocorasick.Automaton, target: str) -> None:
     total = sum(len(c) for c in chunks)
     claims = 0
@@ -221,6 +257,7 @@ def main() -> None:
         tmp = Path(tmp_name)
         startup(tmp, 3 if ns.quick else 7)
         throughput(articles, int(50 * MB * scale))
+        stages(articles, int(2 * MB * scale) or 20_000)
         growth(articles, [10_000, 100_000, 1 * MB] + ([] if ns.quick else [10 * MB]))
         parallel(articles, tmp, int(20 * MB * scale))
         memory(articles, tmp, int(50 * MB * scale))
