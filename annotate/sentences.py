@@ -65,6 +65,13 @@ def split_sentences(text: str, abbreviations: Iterable[str] = (), start: int = 0
             start = m.end()
             paragraph += 1
         elif kind == "line":
+            if _BULLET.match(text, m.end()):
+                # A list item starts: it ends the sentence before, and is a unit of its own, like
+                # a paragraph (an activity in the next item is not this item's context).
+                _emit(text, start, m.start(), paragraph, out)
+                start = m.end()
+                paragraph += 1
+                continue
             verdict = _line_breaks_sentence(text, start, m.start(), m.end(), abbrevs)
             if verdict:
                 _emit(text, start, m.start(), paragraph, out, soft=verdict == "soft")

@@ -137,6 +137,20 @@ def test_a_not_violation_phrase_leaves_other_cues_standing(refs):
     assert [text[h.start : h.end] for h in claim.evidence if h.kind == "violation"] == ["broken"]
 
 
+@pytest.mark.parametrize("markdown", [False, True])
+def test_each_list_item_is_a_unit_of_its_own(refs, markdown):
+    # The claim names no activity: the item before it is context, the item after it is not.
+    items = ["Officials accused Moscow of buying ammunition from Pyongyang.",
+             "Russia says it has never violated Security Council resolutions.",
+             "Luxury cars reached Pyongyang this week."]
+    for marker in ("- ", "* ", "1. "):
+        if marker != "- " and not markdown:
+            continue
+        (claim,) = claims("\n".join(marker + i for i in items) + "\n", refs, markdown=markdown)
+        assert claim.text == items[1]
+        assert ids(claim) == ["dprk-arms-exports"]
+
+
 def test_debris_is_not_read_as_part_of_a_sentence(refs):
     text = "Share this\nLeave a Reply\nNorth Korea fired a ballistic missile in violation of UN resolutions."
     (claim,) = claims(text, refs)
