@@ -11,9 +11,7 @@ module holds only the rules that combine them.
 """
 from __future__ import annotations
 
-import re
-from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from bisect import bisect_right
 
 from .citations import find_citations
 from .linking import link_bans
@@ -72,8 +70,7 @@ def find_claims(text: str, refs: References, markdown: bool = False) -> list[Cla
     """Every claim in `text`, in order, with offsets into `text` (the Markdown source if `markdown`)."""
     view = markdown_view(text) if markdown else text
     folded = fold(view)
-    # Paragraph by paragraph: no phrase runs across a blank line, and a paragraph rarely holds
-    # a run of spaces, so its offsets need no mapping back (see PhraseIndex.scan_folded).
+    # Paragraph by paragraph: no phrase runs across a blank line (see PhraseIndex.scan_pieces).
     breaks = [m.span() for m in PARAGRAPH_BREAK.finditer(view)]
     starts = [0] + [end for _, end in breaks]
     ends = [start for start, _ in breaks] + [len(view)]
