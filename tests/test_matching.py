@@ -200,6 +200,12 @@ def test_a_pronoun_counts_only_before_the_violation_word(refs):
         ("Moscow denied that the deal with North Korea breached UN sanctions.", "denied"),
         ("The ministry said the shipment did not violate UN sanctions on North Korea.", "denied"),
         ("UN resolutions prohibit technologies that could be used in North Korea's missiles.", "asserted"),
+        # The modal governs a verb phrase that the violation phrase closes.
+        ("Fears grew that Russia could share advanced weapons technology with North Korea, in breach of UN sanctions.",
+         "hypothetical"),
+        # ...but a modal in an aside farther back does not.
+        ("North Korea, which may hold a parade next week, fired a missile in violation of UN resolutions.", "asserted"),
+        ("Officials in Moscow insist that nothing in their ties with Pyongyang breaches UN sanctions.", "denied"),
     ],
 )
 def test_stance(refs, sentence, stance):
@@ -284,7 +290,7 @@ def test_markdown_syntax_is_not_read_as_words(refs):
     (claim,) = claims(text, refs, markdown=True)
     assert claim.text == text
     # The link target's words are not read: "violation" in the URL is no cue.
-    assert [text[h.start : h.end] for h in claim.evidence if h.kind == "violation"] == ["breach"]
+    assert [text[h.start : h.end] for h in claim.evidence if h.kind == "violation"] == ["in breach of"]
 
 
 def test_markdown_marks_between_two_claims_belong_to_one(refs):
