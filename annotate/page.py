@@ -5,6 +5,7 @@ references file is escaped; links out of the references must be https.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Sequence
@@ -16,6 +17,7 @@ from . import __version__
 from .articles import Article
 from .jsonout import summary as summarise
 from .marks import FORBIDDEN, body_html
+from .markdown_view import markdown_view
 from .model import Ban, Claim, Resolution, Source
 
 STANCE_LABELS = {"asserted": "asserted", "hypothetical": "hypothetical", "denied": "denied"}
@@ -64,6 +66,14 @@ def template_env() -> Environment:
     return env
 
 
+# Masked link targets leave a space before the punctuation that followed them.
+_SPACE_BEFORE_MARK = re.compile(r" ([.,;:!?)])")
+
+
+def _plain(markdown: str) -> str:
+    return _SPACE_BEFORE_MARK.sub(r"\1", " ".join(markdown_view(markdown).split()))
+
+
 def render_page(article: Article, claims: Sequence[Claim], resolutions: dict[int, Resolution]) -> str:
     ordered = sorted(claims, key=lambda c: c.start)
     env = template_env()
@@ -94,9 +104,13 @@ def render_page(article: Article, claims: Sequence[Claim], resolutions: dict[int
     for n, c in enumerate(ordered, 1):
         for b in c.bans:
             uses.setdefault(b.id, BanUse(b)).claims.append(n)
+    # The notes quote each claim as a reader sees it: for Markdown, without its link targets and
+    # emphasis marks (the JSON keeps the source text, as the contract says).
+    quotes = [_plain(c.text) if article.markdown else c.text for c in ordered]
     return env.get_template("page.html.j2").render(
         article=article,
         claims=ordered,
+        quotes=quotes,
         body=Markup(body),
         summary=summarise(ordered),
         uses=sorted(uses.values(), key=lambda u: (u.ban.regime_wide, -len(u.claims), u.ban.title)),

@@ -1,6 +1,7 @@
 """The review page as HTML: valid HTML5, escaped, inert, self-contained."""
 from __future__ import annotations
 
+import json
 import re
 
 import html5lib
@@ -120,3 +121,16 @@ def test_single_crlf_does_not_split_a_paragraph(tmp_path):
     paragraphs = ["".join(p.itertext()).split() for p in body.iter("p")]
     assert ["First", "line", "of", "a", "paragraph", "wrapped", "onto", "a", "second", "line."] in paragraphs
     assert len(paragraphs) == 3
+
+
+def test_notes_quote_a_markdown_claim_as_read_and_json_keeps_the_source(tmp_path):
+    md = tmp_path / "a.md"
+    md.write_text("The tanker's delivery would breach the [UN cap on refined petroleum](https://example.org/cap) "
+                  "set for **North Korea**.\n", encoding="utf-8")
+    page, doc = tmp_path / "a.html", tmp_path / "a.json"
+    assert CliRunner().invoke(main, ["render", str(md), "-o", str(page)]).exit_code == 0
+    assert CliRunner().invoke(main, ["render", str(md), "--format", "json", "-o", str(doc)]).exit_code == 0
+    note = parse_strict(page.read_text(encoding="utf-8")).find(".//section[@class='notes']//blockquote")
+    assert note.text == "The tanker's delivery would breach the UN cap on refined petroleum set for North Korea."
+    (claim,) = json.loads(doc.read_text(encoding="utf-8"))["claims"]
+    assert "](https://example.org/cap)" in claim["text"] and "**North Korea**" in claim["text"]
