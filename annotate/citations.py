@@ -20,7 +20,7 @@ from .textfold import fold
 
 _PARA = r"\d{1,3}(?:\s?\([a-z]{1,5}\)){0,3}"
 _SEP = r"\s?(?:,|&|and|or)\s?(?:and\s)?"
-_RES = r"\d{3,4}(?:\s?\(\d{4}\))?"
+_RES = r"[1-9]\d{2,3}(?:\s?\(\d{4}\))?"  # no resolution number starts with 0
 
 
 class CitationPatterns(NamedTuple):

@@ -250,6 +250,13 @@ def test_explicit_citations_are_kept_as_written_and_linked(refs, sentence, resol
     assert {r for r, _ in cited(claim)} & resolutions
 
 
+def test_a_number_with_a_leading_zero_is_no_resolution(refs):
+    from annotate.citations import find_citations
+
+    found = find_citations("resolution 000, RESOLUTION0825 and resolution 2270", refs.citation_patterns)
+    assert [c.resolution for c in found] == [2270]
+
+
 def test_paragraph_citation_picks_the_ban_of_that_paragraph(refs):
     (claim,) = claims("The deliveries to North Korea were in breach of paragraph 5 of resolution 2397.", refs)
     assert ids(claim) == ["dprk-refined-petroleum"]
