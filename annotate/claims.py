@@ -286,15 +286,26 @@ def _choose(counts: dict[str, int], refs: References) -> str | None:
     return max(ours, key=lambda k: ours[k])
 
 
+def _clause_break(between: str) -> bool:
+    return "," in between or ";" in between
+
+
 def _stance(span: _Span, view: str, refs: References) -> Stance:
     """denied when a denial or negation governs a violation cue; hypothetical for a modal one."""
     cues = refs.cues
     violations = [h for h in span.hits if h.kind == "violation"]
     modifiers = [h for h in span.hits if h.kind in ("denial", "negation", "hypothetical")]
     found: set[str] = set()
+    first = violations[0] if violations else None
     for v in violations:
         for m in modifiers:
             if m.end > v.start:
+                continue
+            if m.kind == "hypothetical" and first is not None and m.start > first.end and _clause_break(view[first.end : m.start]):
+                # A modal after the first violation word, in another clause ("X is banned, the
+                # spokesman said, adding that Seoul would respond to anything that violates them"),
+                # does not make the claim hypothetical; in the same clause it does ("the illegal
+                # shipments would breach UN sanctions").
                 continue
             gap = len(view[m.end : v.start].split())
             window = {"denial": cues.denial_window, "negation": cues.negation_window,

@@ -206,6 +206,10 @@ def test_a_pronoun_counts_only_before_the_violation_word(refs):
         # ...but a modal in an aside farther back does not.
         ("North Korea, which may hold a parade next week, fired a missile in violation of UN resolutions.", "asserted"),
         ("Officials in Moscow insist that nothing in their ties with Pyongyang breaches UN sanctions.", "denied"),
+        # A modal after the first violation word counts in its clause, not in a later one.
+        ("Analysts said the illegal shipments would breach UN sanctions on North Korea.", "hypothetical"),
+        ("Arms sales to North Korea are banned by the Security Council, a spokesman said, adding that Seoul "
+         "would respond to any deal that violates those resolutions.", "asserted"),
     ],
 )
 def test_stance(refs, sentence, stance):
