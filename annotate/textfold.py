@@ -74,11 +74,6 @@ class Collapsed:
         canon_starts = [0] + [end - d for (_, end), d in zip(runs, dropped)]
         return cls(_RUNS.sub(" ", folded), canon_starts, orig_starts)
 
-    @property
-    def identity(self) -> bool:
-        """True when nothing was squeezed: canonical offsets are original offsets."""
-        return len(self._canon_starts) == 1
-
     def original(self, index: int) -> int:
         """Original offset of canonical index `index` (an end offset maps to just after its character)."""
         i = bisect_right(self._canon_starts, index) - 1
