@@ -86,26 +86,40 @@ def find_claims(text: str, refs: References, markdown: bool = False) -> list[Cla
             windows.append((first, p))
     if not windows:
         return []
-    article = _ArticleRegimes(refs, folded, list(zip(starts, ends)))
+    pieces = list(zip(starts, ends))
+    scanned = [refs.index.scan_pieces(folded, pieces[first : last + 1]) for first, last in windows]
+    article = _ArticleRegimes(refs, folded, pieces, windows, scanned)
     claims: list[Claim] = []
-    for first, last in windows:
-        hits = refs.index.scan_pieces(folded, zip(starts[first : last + 1], ends[first : last + 1]))
+    for (first, last), hits in zip(windows, scanned):
         we = starts[last + 1] if last + 1 < len(starts) else len(view)
         claims += _claims_in(text, view, folded, starts[first], we, hits, refs, article)
     return claims
 
 
 class _ArticleRegimes:
-    """How often each regime is named in the whole article; counted only when a claim needs it."""
+    """How often each regime is named in the whole article; counted only when a claim needs it.
 
-    def __init__(self, refs: References, folded: str, paragraphs: list[tuple[int, int]]) -> None:
+    The windows were scanned with every phrase already: only the paragraphs outside them are
+    scanned again, for regime names alone.
+    """
+
+    def __init__(self, refs: References, folded: str, paragraphs: list[tuple[int, int]],
+                 windows: list[tuple[int, int]], scanned: list[list[Hit]]) -> None:
         self._refs, self._folded, self._paragraphs = refs, folded, paragraphs
+        self._windows, self._scanned = windows, scanned
         self._counts: dict[str, int] | None = None
 
     @property
     def counts(self) -> dict[str, int]:
         if self._counts is None:
-            self._counts = _regime_counts(self._refs.regime_index.scan_pieces(self._folded, self._paragraphs))
+            outside, done = [], 0
+            for first, last in self._windows:
+                outside += self._paragraphs[done:first]
+                done = last + 1
+            outside += self._paragraphs[done:]
+            hits = [h for scanned in self._scanned for h in scanned]
+            hits += self._refs.regime_index.scan_pieces(self._folded, outside)
+            self._counts = _regime_counts(hits)
         return self._counts
 
 
@@ -119,9 +133,9 @@ def _claims_in(text: str, view: str, folded: str, ws: int, we: int, hits: list[H
         if span.has("violation"):  # modifiers only ever matter next to a violation word
             span.hits = sorted(span.hits + refs.modifier_index.scan_folded(folded, span.sentence.start, span.sentence.end),
                                key=lambda h: (h.start, h.end))
-    paragraphs: dict[int, list[_Span]] = {}
+    paragraphs: dict[int, _Paragraph] = {}
     for span in spans:
-        paragraphs.setdefault(span.sentence.paragraph, []).append(span)
+        paragraphs.setdefault(span.sentence.paragraph, _Paragraph()).spans.append(span)
 
     claims: list[Claim] = []
     previous_claimed = False
@@ -253,7 +267,23 @@ def _regime_counts(hits: list[Hit]) -> dict[str, int]:
     return counts
 
 
-def _regime_of(span: _Span, paragraph: list[_Span], article: _ArticleRegimes, refs: References) -> str | None:
+class _Paragraph:
+    """The sentences of one paragraph, and how often each regime is named in them (counted once)."""
+
+    __slots__ = ("spans", "_counts")
+
+    def __init__(self) -> None:
+        self.spans: list[_Span] = []
+        self._counts: dict[str, int] | None = None
+
+    @property
+    def counts(self) -> dict[str, int]:
+        if self._counts is None:
+            self._counts = _regime_counts([h for s in self.spans for h in s.hits])
+        return self._counts
+
+
+def _regime_of(span: _Span, paragraph: _Paragraph, article: _ArticleRegimes, refs: References) -> str | None:
     """The modelled regime a claim is about, or None when it is about another UN regime.
 
     Nearest evidence wins: a cited resolution, then names in the sentence, in its paragraph,
@@ -263,8 +293,7 @@ def _regime_of(span: _Span, paragraph: list[_Span], article: _ArticleRegimes, re
         regime = refs.regime_of_resolution(cit.resolution)
         if regime is not None:
             return regime.id
-    for scope in ([span], paragraph):
-        counts = _regime_counts([h for s in scope for h in s.hits])
+    for counts in (_regime_counts(span.hits), paragraph.counts):
         choice = _choose(counts, refs)
         if choice is not None:
             return choice or None
@@ -279,8 +308,7 @@ def _choose(counts: dict[str, int], refs: References) -> str | None:
     """The most named modelled regime; "" when only unmodelled regimes are named; None when none is."""
     if not counts:
         return None
-    modelled = {r.id for r in refs.regimes}
-    ours = {k: v for k, v in counts.items() if k in modelled}
+    ours = {k: v for k, v in counts.items() if k in refs.regime_ids}
     if not ours:
         return ""
     return max(ours, key=lambda k: ours[k])

@@ -69,6 +69,10 @@ class References:
         self.index, self.violation_index, self.regime_index, self.modifier_index  # noqa: B018
         self.citation_patterns, self.resolutions  # noqa: B018
 
+    @cached_property
+    def regime_ids(self) -> frozenset[str]:
+        return frozenset(r.id for r in self.regimes)
+
     def regime(self, regime_id: str) -> Regime:
         return next(r for r in self.regimes if r.id == regime_id)
 
