@@ -11,7 +11,7 @@ module holds only the rules that combine them.
 """
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from .citations import find_citations
 from .linking import link_bans
@@ -21,7 +21,10 @@ from .references import References
 from .sentences import PARAGRAPH_BREAK, Sentence, split_sentences
 from .textfold import fold
 
-_CUE_KINDS = ("violation", "authority", "back_reference", "pronoun", "hypothetical", "denial", "negation")
+_CUE_KINDS = ("violation", "compliance", "authority", "back_reference", "pronoun", "hypothetical", "denial", "negation")
+# What makes a sentence a claim: an act against the measures, or one said to keep to them
+# ("the sales were legal under UN rules", a claim denied).
+_ACT_KINDS = frozenset({"violation", "compliance"})
 
 
 class _Span:
@@ -51,6 +54,10 @@ class _Span:
 
     def has(self, kind: str) -> bool:
         return kind in self.kinds()
+
+    @property
+    def has_act(self) -> bool:
+        return not _ACT_KINDS.isdisjoint(self.kinds())
 
     @property
     def has_authority(self) -> bool:
@@ -125,12 +132,13 @@ class _ArticleRegimes:
 
 def _claims_in(text: str, view: str, folded: str, ws: int, we: int, hits: list[Hit], refs: References,
                article: _ArticleRegimes) -> list[Claim]:
-    hits = _without_idioms(hits)
+    hits = _with_issued_measures(_without_idioms(hits), view, refs.cues.issuer_window)
+    hits = _without_nested_references(hits, view)
     sentences = split_sentences(view, refs.cues.abbreviations, ws, we)
     citations = find_citations(view, refs.citation_patterns, ws, we, folded)
     spans = _bucket(sentences, hits, citations)
     for span in spans:
-        if span.has("violation"):  # modifiers only ever matter next to a violation word
+        if span.has_act:  # modifiers only ever matter next to a violation word
             span.hits = sorted(span.hits + refs.modifier_index.scan_folded(folded, span.sentence.start, span.sentence.end),
                                key=lambda h: (h.start, h.end))
     paragraphs: dict[int, _Paragraph] = {}
@@ -215,6 +223,56 @@ def _without_idioms(hits: list[Hit]) -> list[Hit]:
     ]
 
 
+def _with_issued_measures(hits: list[Hit], view: str, window: int) -> list[Hit]:
+    """"the UN fuel cap", "the United Nations ban on luxury goods": an issuer word followed within
+    `window` words, in the same clause, by a measure word is an authority. The issuer and measure
+    hits themselves are dropped: alone they mean nothing."""
+    issuers = [h for h in hits if h.kind == "issuer"]
+    measures = [h for h in hits if h.kind == "measure"]
+    if not issuers and not measures:
+        return hits
+    out = [h for h in hits if h.kind != "issuer" and h.kind != "measure"]
+    named = [h for h in out if h.kind == "authority"]
+    named_starts = [h.start for h in named]
+    composed: list[Hit] = []
+    measure_starts = [m.start for m in measures]
+    for issuer in issuers:
+        k = bisect_left(measure_starts, issuer.end)
+        if k == len(measures):
+            break
+        measure = measures[k]
+        between = view[issuer.end : measure.start]
+        if len(between.split()) > window or any(c in between for c in ".!?;:,()"):
+            continue
+        # Authorities never overlap one another: only the last one starting before the measure's
+        # end can cover the issuer.
+        j = bisect_left(named_starts, measure.end) - 1
+        if j >= 0 and named[j].end > issuer.start:
+            continue  # already an authority as written ("UN ban")
+        composed.append(Hit("authority", f"{issuer.phrase} {measure.phrase}", issuer.start, measure.end))
+    if not composed:
+        return out
+    return sorted(out + composed, key=lambda h: (h.start, h.end))
+
+
+def _without_nested_references(hits: list[Hit], view: str) -> list[Hit]:
+    """Drop back-references that are part of an authority: "resolutions" inside "UN resolutions" or
+    right after "UN Security Council" ('s). The authority says it all; the evidence shows it once."""
+    named = [h for h in hits if h.kind == "authority"]
+    if not named:
+        return hits
+    starts = [h.start for h in named]
+
+    def part_of_authority(h: Hit) -> bool:
+        j = bisect_right(starts, h.start) - 1  # authorities never overlap one another
+        if j < 0:
+            return False
+        a = named[j]
+        return a.end >= h.end or (a.end <= h.start and view[a.end : h.start].strip() in ("", "'s", "\u2019s"))
+
+    return [h for h in hits if h.kind != "back_reference" or not part_of_authority(h)]
+
+
 def _cut_at_line_break(span: _Span, following: _Span) -> bool:
     """Is this sentence, ended by a soft line break, really one with the next?
 
@@ -223,8 +281,8 @@ def _cut_at_line_break(span: _Span, following: _Span) -> bool:
     """
     if any(h.end > span.sentence.end for h in span.hits):
         return True
-    return (span.has("violation") and not span.has_authority
-            and following.has_authority and not following.has("violation"))
+    return (span.has_act and not span.has_authority
+            and following.has_authority and not following.has_act)
 
 
 def _bucket(sentences: list[Sentence], hits: list[Hit], citations: list[Citation]) -> list[_Span]:
@@ -244,7 +302,7 @@ def _bucket(sentences: list[Sentence], hits: list[Hit], citations: list[Citation
 
 
 def _is_claim(span: _Span, authority_recent: bool, authority_just_before: bool) -> bool:
-    if not span.has("violation"):
+    if not span.has_act:
         return False
     if span.has_authority:
         return True
@@ -255,7 +313,7 @@ def _is_claim(span: _Span, authority_recent: bool, authority_just_before: bool) 
     # does the violating or banning, before the violation word: "broke records this summer" is not.
     if not (authority_just_before and span.has("pronoun")):
         return False
-    last_violation = max(h.start for h in span.hits if h.kind == "violation")
+    last_violation = max(h.start for h in span.hits if h.kind in _ACT_KINDS)
     return any(h.kind == "pronoun" and h.start <= last_violation for h in span.hits)
 
 
@@ -319,13 +377,16 @@ def _clause_break(between: str) -> bool:
 
 
 def _stance(span: _Span, view: str, refs: References) -> Stance:
-    """denied when a denial or negation governs a violation cue; hypothetical for a modal one."""
+    """denied when a denial or negation governs a violation cue, or an act is said to keep to the
+    measures ("legal under UN rules"); hypothetical for a modal one."""
     cues = refs.cues
-    violations = [h for h in span.hits if h.kind == "violation"]
+    acts = [h for h in span.hits if h.kind in _ACT_KINDS]
     modifiers = [h for h in span.hits if h.kind in ("denial", "negation", "hypothetical")]
+    subjects = [h for h in span.hits if h.kind in ("authority", "back_reference")]
     found: set[str] = set()
-    first = violations[0] if violations else None
-    for v in violations:
+    first = acts[0] if acts else None
+    for v in acts:
+        governs: set[str] = set()
         for m in modifiers:
             if m.end > v.start:
                 continue
@@ -338,10 +399,26 @@ def _stance(span: _Span, view: str, refs: References) -> Stance:
             gap = len(view[m.end : v.start].split())
             window = {"denial": cues.denial_window, "negation": cues.negation_window,
                       "hypothetical": cues.hypothetical_window}[m.kind]
-            if gap <= window:
-                found.add(m.kind)
+            if gap <= window or (m.kind == "negation" and _negates_subject(m, v, subjects, view)):
+                governs.add(m.kind)
+        if v.kind == "compliance":
+            # "legal under UN rules" denies a violation; "not legal under UN rules" asserts one.
+            if "negation" in governs:
+                governs.discard("negation")
+            else:
+                governs.add("denial")
+        found |= governs
     if found & {"denial", "negation"}:
         return "denied"
     if "hypothetical" in found:
         return "hypothetical"
     return "asserted"
+
+
+def _negates_subject(negation: Hit, act: Hit, subjects: list[Hit], view: str) -> bool:
+    """"no UN rule has been broken": the negation sits right before the measures named as the
+    subject, and the violation word follows them."""
+    return any(
+        negation.end <= s.start and s.end <= act.start and len(view[negation.end : s.start].split()) <= 2
+        for s in subjects
+    )

@@ -177,6 +177,12 @@ class Cues:
     # Phrases about something else that hold a violation word ("broke down", "human rights
     # violations"): a violation word inside one is no cue.
     not_violation: tuple[str, ...] = ()
+    # Words that say an act keeps to the measures ("legal under UN rules"): a claim, denied.
+    compliance: tuple[str, ...] = ()
+    # An issuer word and a measure word a few words after it make an authority ("the UN fuel cap").
+    issuer: tuple[str, ...] = ()
+    measure: tuple[str, ...] = ()
+    issuer_window: int = 3
 
 
 class Hit(NamedTuple):
@@ -186,7 +192,7 @@ class Hit(NamedTuple):
     tuple is several times cheaper to build.
     """
 
-    kind: str  # violation, authority, back_reference, hypothetical, denial, activity, regime, other_regime
+    kind: str  # violation, compliance, authority, back_reference, hypothetical, denial, activity, regime, ...
     phrase: str
     start: int
     end: int

@@ -32,9 +32,10 @@ BAN_KEYS = {"id", "title", "summary", "bound", "exceptions", "sources", "phrases
 SOURCE_KEYS = {"resolution", "paragraphs", "verb", "quote"}
 EXAMPLE_KEYS = {"link", "no_link"}
 CUE_KEYS = {
-    "violation", "not_violation", "authority", "back_reference", "pronoun", "hypothetical", "denial", "negation",
+    "violation", "not_violation", "compliance", "authority", "issuer", "measure", "back_reference", "pronoun",
+    "hypothetical", "denial", "negation",
     "other_regimes", "abbreviations", "citation_words", "paragraph_words",
-    "hypothetical_window", "denial_window", "negation_window", "back_reference_window",
+    "hypothetical_window", "denial_window", "negation_window", "back_reference_window", "issuer_window",
 }
 VERBS = ("decides", "demands", "reaffirms", "calls upon", "requires")
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -79,7 +80,9 @@ class References:
     @cached_property
     def violation_index(self) -> PhraseIndex:
         """Violation words alone: the cheap first pass that finds where claims can be."""
-        return PhraseIndex((Entry("violation", w), True) for w in self.cues.violation)
+        c = self.cues
+        return PhraseIndex([(Entry("violation", w), True) for w in c.violation]
+                           + [(Entry("compliance", w), True) for w in c.compliance])
 
     @cached_property
     def regime_index(self) -> PhraseIndex:
@@ -98,6 +101,8 @@ class References:
         ):
             entries += [(Entry(kind, w), kind == "violation") for w in words]
         entries += [(Entry("not_violation", w), True) for w in c.not_violation]
+        entries += [(Entry("compliance", w), True) for w in c.compliance]
+        entries += [(Entry("issuer", w), False) for w in c.issuer] + [(Entry("measure", w), True) for w in c.measure]
         for regime in self.regimes:
             entries += [(Entry("regime", n, regime.id), False) for n in regime.names]
             for ban in regime.bans:
@@ -547,6 +552,8 @@ class _Builder:
             paragraph_words=c.get("paragraph_words", ()),
             hypothetical_window=c.get("hypothetical_window", 5), denial_window=c.get("denial_window", 12),
             negation_window=c.get("negation_window", 3), not_violation=c.get("not_violation", ()),
+            compliance=c.get("compliance", ()), issuer=c.get("issuer", ()), measure=c.get("measure", ()),
+            issuer_window=c.get("issuer_window", 3),
         )
         return References(tuple(regimes), cues, tuple(self.files)), self.diags
 

@@ -9,13 +9,19 @@ from click.testing import CliRunner
 
 from annotate.cli import main
 
+import pytest
+
 CORPUS = Path(__file__).parent / "corpus"
+# A second corpus of phrasings the first lacks, with figures of its own; it shares the activities.
+PHRASINGS = Path(__file__).parent / "corpus-phrasings"
 
 
-def test_corpus_scores_at_least_the_recorded_figures(tmp_path):
-    floor = yaml.safe_load((CORPUS / "thresholds.yaml").read_text(encoding="utf-8"))
+@pytest.mark.parametrize("corpus", [CORPUS, PHRASINGS], ids=lambda p: p.name)
+def test_corpus_scores_at_least_the_recorded_figures(tmp_path, corpus):
+    floor = yaml.safe_load((corpus / "thresholds.yaml").read_text(encoding="utf-8"))
     saved = tmp_path / "score.json"
-    result = CliRunner().invoke(main, ["evaluate", str(CORPUS / "gold.yaml"), "--save", str(saved), "-v"])
+    result = CliRunner().invoke(main, ["evaluate", str(corpus / "gold.yaml"), "--activities",
+                                       str(CORPUS / "activities.yaml"), "--save", str(saved), "-v"])
     assert result.exit_code == 0, result.output
     figures = json.loads(saved.read_text(encoding="utf-8"))["figures"]
     for name, minimum in floor.items():
@@ -36,8 +42,6 @@ def test_shared_corpus_when_present():
     """The development corpus beside the project, when this checkout has it."""
     shared = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "gold.yaml"
     if not shared.exists():
-        import pytest
-
         pytest.skip("../shared/corpus is not beside this checkout")
     result = CliRunner().invoke(main, ["evaluate", str(shared), "--min-precision", "1", "--min-recall", "1", "--min-link", "1"])
     assert result.exit_code == 0, result.output

@@ -188,6 +188,44 @@ def test_a_pronoun_counts_only_before_the_violation_word(refs):
     assert len(claims(before, refs)) == 1
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Tankers moved diesel to North Korea in transfers that flout the UN fuel cap.",
+        "The goods breach the United Nations ban on selling luxury items to North Korea.",
+        "The importer is accused of skirting the UN prohibition on North Korean seafood.",
+        "Letting him in would have flouted the world body's travel ban on North Korean bankers.",
+    ],
+)
+def test_an_issuer_and_its_measure_a_few_words_on_are_an_authority(refs, sentence):
+    (claim,) = claims(sentence, refs)
+    assert any(h.kind == "authority" for h in claim.evidence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # Too far apart, or in another clause: "UN" and "ban" say nothing of each other.
+        "The UN envoy said on Monday that the ban on smoking was broken at the North Korean embassy.",
+        "The UN, long divided, watched as Pyongyang's ban on foreign films was broken again.",
+    ],
+)
+def test_an_issuer_far_from_its_measure_is_no_authority(refs, sentence):
+    assert claims(sentence, refs) == []
+
+
+def test_the_council_by_its_other_names_points_back_to_it(refs):
+    text = ("The UN Security Council met on Saturday after the launch. "
+            "Launches using ballistic missile technology have been barred by the 15-member council since 2006. "
+            "A launch like this defies the world body, a spokesperson said.")
+    found = claims(text, refs)
+    assert [c.text.split()[0] for c in found] == ["Launches", "A"]
+    # The second names no activity of its own: it takes the one of the sentence before.
+    assert not found[0].review and ids(found[1]) == ids(found[0])
+    # With no UN named before, "the council" is any council.
+    assert claims("The city council said the new parking rules were broken daily.", refs) == []
+
+
 # --- stance ------------------------------------------------------------------------------------
 
 
@@ -210,6 +248,13 @@ def test_a_pronoun_counts_only_before_the_violation_word(refs):
         ("Analysts said the illegal shipments would breach UN sanctions on North Korea.", "hypothetical"),
         ("Arms sales to North Korea are banned by the Security Council, a spokesman said, adding that Seoul "
          "would respond to any deal that violates those resolutions.", "asserted"),
+        # An act said to keep to the measures is a claim denied; negated, one asserted.
+        ("The broker insisted its diesel sales to North Korea were legal under UN rules.", "denied"),
+        ("Moscow says the arms trade with Pyongyang fully complies with UN Security Council resolutions.", "denied"),
+        ("Diesel sales to North Korea above the cap are not legal under UN sanctions.", "asserted"),
+        # A negation on the measures as subject: "no UN rule has been broken".
+        ("A lawyer for the importer said no UN rule has been broken by the squid from North Korea.", "denied"),
+        ("A lawyer said the coal from North Korea broke no rule, though UN sanctions ban it.", "asserted"),
     ],
 )
 def test_stance(refs, sentence, stance):
