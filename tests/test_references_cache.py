@@ -19,6 +19,14 @@ def cache_home(tmp_path, monkeypatch):
     return tmp_path / "cache" / "annotate"
 
 
+@pytest.fixture
+def refs_file(tmp_path):
+    """A stand-in references file: the cache only looks at its path, size and time."""
+    f = tmp_path / "r.yaml"
+    f.write_text("a: 1\n")
+    return f
+
+
 class Builds:
     """A build function that counts its calls."""
 
@@ -30,83 +38,71 @@ class Builds:
         return self.value
 
 
-def test_second_load_comes_from_the_cache(cache_home, tmp_path):
-    f = tmp_path / "r.yaml"
-    f.write_text("a: 1\n")
+def test_second_load_comes_from_the_cache(cache_home, refs_file):
     build = Builds()
-    assert rc.cached([f], "1", build) == "built"
-    assert rc.cached([f], "1", build) == "built"
+    assert rc.cached([refs_file], "1", build) == "built"
+    assert rc.cached([refs_file], "1", build) == "built"
     assert build.calls == 1
     assert len(list(cache_home.glob("references-*.pickle"))) == 1
 
 
-def test_editing_a_file_or_upgrading_rebuilds(cache_home, tmp_path):
-    f = tmp_path / "r.yaml"
-    f.write_text("a: 1\n")
+def test_editing_a_file_or_upgrading_rebuilds(cache_home, refs_file):
     build = Builds()
-    rc.cached([f], "1", build)
-    f.write_text("a: 22\n")  # another size
-    rc.cached([f], "1", build)
-    st = f.stat()
-    os.utime(f, ns=(st.st_atime_ns, st.st_mtime_ns + 10**9))  # same size, later time
-    rc.cached([f], "1", build)
-    rc.cached([f], "2", build)  # another version
+    rc.cached([refs_file], "1", build)
+    refs_file.write_text("a: 22\n")  # another size
+    rc.cached([refs_file], "1", build)
+    st = refs_file.stat()
+    os.utime(refs_file, ns=(st.st_atime_ns, st.st_mtime_ns + 10**9))  # same size, later time
+    rc.cached([refs_file], "1", build)
+    rc.cached([refs_file], "2", build)  # another version
     assert build.calls == 4
 
 
-def test_editing_annotate_itself_rebuilds(cache_home, tmp_path, monkeypatch):
+def test_editing_annotate_itself_rebuilds(cache_home, tmp_path, monkeypatch, refs_file):
     # In a checkout (pip install -e) the version stays put while the pickled classes change.
     code = tmp_path / "pkg"
     code.mkdir()
     module = code / "phrases.py"
     module.write_text("x = 1\n")
     monkeypatch.setattr(rc, "_CODE", code)
-    f = tmp_path / "r.yaml"
-    f.write_text("a: 1\n")
     build = Builds()
-    rc.cached([f], "1", build)
+    rc.cached([refs_file], "1", build)
     module.write_text("x = 12\n")
-    rc.cached([f], "1", build)
+    rc.cached([refs_file], "1", build)
     assert build.calls == 2
 
 
-def test_a_damaged_or_stale_cache_file_is_rebuilt(cache_home, tmp_path):
-    f = tmp_path / "r.yaml"
-    f.write_text("a: 1\n")
+def test_a_damaged_or_stale_cache_file_is_rebuilt(cache_home, refs_file):
     build = Builds()
-    rc.cached([f], "1", build)
+    rc.cached([refs_file], "1", build)
     (entry,) = cache_home.glob("references-*.pickle")
     for junk in (b"", b"not a pickle", b"\x80\x05\x95garbage", b"cnosuchmodule\nThing\n."):
         entry.write_bytes(junk)
-        assert rc.cached([f], "1", build) == "built"
+        assert rc.cached([refs_file], "1", build) == "built"
     assert build.calls == 5
 
 
-def test_an_unwritable_cache_only_costs_time(tmp_path, monkeypatch):
+def test_an_unwritable_cache_only_costs_time(tmp_path, monkeypatch, refs_file):
     blocker = tmp_path / "file"
     blocker.write_text("")
     monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))  # a file where a directory is needed
     monkeypatch.delenv("ANNOTATE_NO_CACHE", raising=False)
-    f = tmp_path / "r.yaml"
-    f.write_text("a: 1\n")
     build = Builds()
-    assert rc.cached([f], "1", build) == "built"
-    assert rc.cached([f], "1", build) == "built"
+    assert rc.cached([refs_file], "1", build) == "built"
+    assert rc.cached([refs_file], "1", build) == "built"
     assert build.calls == 2
 
 
-def test_no_cache_variable_turns_it_off(cache_home, tmp_path, monkeypatch):
+def test_no_cache_variable_turns_it_off(cache_home, monkeypatch, refs_file):
     monkeypatch.setenv("ANNOTATE_NO_CACHE", "1")
-    f = tmp_path / "r.yaml"
-    f.write_text("a: 1\n")
     build = Builds()
-    rc.cached([f], "1", build)
-    rc.cached([f], "1", build)
+    rc.cached([refs_file], "1", build)
+    rc.cached([refs_file], "1", build)
     assert build.calls == 2
     assert not cache_home.exists()
 
 
-def test_cached_references_find_what_fresh_ones_find(cache_home, tmp_path):
+def test_cached_references_find_what_fresh_ones_find(cache_home):
     fresh = load_references()
     load_references()  # writes the entry
     assert list(cache_home.glob("references-*.pickle"))
