@@ -19,7 +19,8 @@ from annotate.articles import Article
 from annotate.marks import FORBIDDEN
 from annotate.markdown_view import markdown_view
 from annotate.page import render_page
-from annotate.sentences import split_sentences
+from annotate.sentences import PARAGRAPH_BREAK, split_sentences
+from annotate.textfold import fold
 
 REFS = load_references()
 
@@ -28,6 +29,7 @@ PIECES = [
     "North Korea", "Pyongyang", "fired a ballistic missile", "in violation of", "UN Security Council resolutions",
     "U.N.", "sanctions", "breach", "would", "denied", "not", "resolution 2270", "paragraph 8 of resolution 1718",
     "S/RES/2375 (2017)", "such launches", "the resolutions", "They", "coal", "Iran", "U.S. Treasury",
+    "the UN fuel cap", "United Nations", "ban", "legal under", "the council", "the world body", "no UN rule",
     ".", ". ", ", ", "\n", "\n\n", "\r\n", "\r", " ", "\u00a0", "\u2019", "\u201c", "\u201d", "\u2014", "-",
     "İ", "ß", "e\u0301", "\u200f", "\u202e", "\ufeff", "\x00", "\ufdd0", "\ufdd1", "<script>", "&amp;", "**", "_",
     "[x](javascript:alert(1))", "![i](https://e.org/i.png)", "[", "](https://e.org/a)", "[a link](https://e.org/b)", "# ", "- ", "1. ", "> ", "`", "<b onclick=x>",
@@ -67,6 +69,34 @@ def visible_article_text(html: str) -> str:
 
 def normalise(s: str) -> str:
     return " ".join(FORBIDDEN.sub("\ufffd", s).replace("\ufeff", " ").split())
+
+
+# Phrases whose words are joined by any white space, and put together with other white space and
+# paragraph breaks: what the scanner's squeezing and its one pass over paragraphs must get right.
+PHRASES = ["UN Security Council resolutions", "in violation of", "the UN fuel cap", "North Korea", "would not",
+           "ship-to-ship transfers", "coal", "U.N. sanctions"]
+GAPS = [" ", "  ", " \n ", "\u00a0", "\n", "\t ", "\n\n", "\r\n\r\n", ". "]
+
+
+def _spaced(phrase: str) -> st.SearchStrategy[str]:
+    words = phrase.split(" ")
+    return st.lists(st.sampled_from(GAPS[:6]), min_size=len(words) - 1, max_size=len(words) - 1).map(
+        lambda gaps: "".join(w + g for w, g in zip(words, gaps + [""])))
+
+
+soups = st.lists(st.sampled_from(PHRASES).flatmap(_spaced) | st.sampled_from(GAPS), max_size=20).map("".join)
+
+
+@given(st.one_of(texts, soups))
+def test_scanning_paragraphs_together_finds_what_scanning_each_finds(text):
+    """scan_pieces runs the automaton once over neighbouring paragraphs (a blank line folds to
+    spaces no phrase holds); that must find exactly the hits of one scan per paragraph."""
+    folded = fold(text)
+    breaks = [m.span() for m in PARAGRAPH_BREAK.finditer(text)]
+    pieces = list(zip([0] + [e for _, e in breaks], [s for s, _ in breaks] + [len(text)]))
+    for index in (REFS.index, REFS.modifier_index, REFS.violation_index):
+        one_by_one = [h for start, end in pieces for h in index.scan_folded(folded, start, end)]
+        assert index.scan_pieces(folded, pieces) == one_by_one
 
 
 @given(texts)
