@@ -41,6 +41,9 @@ def cited(claim):
         "The transfers run counter to UN Security Council resolutions on North Korea, Seoul said.",
         "North Korea ignored the council's resolutions and launched again.",
         "Traders dodged U.N. sanctions by relabelling North Korean coal.",
+        "The UN prohibits all member states from importing North Korean seafood.",
+        "Buyers of North Korean coal run afoul of the United Nations coal export ban.",
+        "The broker said the diesel it sold to North Korea was lawful under every UN rule.",
     ],
 )
 def test_cue_classes_are_found(refs, sentence):
