@@ -16,12 +16,13 @@ from bisect import bisect_left, bisect_right
 from .citations import find_citations
 from .linking import link_bans
 from .markdown_view import markdown_view
-from .model import Citation, Claim, Hit, Stance
+from .model import Citation, Claim, Cues, Hit, Stance
 from .references import References
 from .sentences import PARAGRAPH_BREAK, Sentence, split_sentences
 from .textfold import fold
 
-_CUE_KINDS = ("violation", "compliance", "authority", "back_reference", "pronoun", "hypothetical", "denial", "negation")
+_CUE_KINDS = ("violation", "compliance", "authority", "back_reference", "pronoun", "hypothetical", "conditional",
+              "denial", "negation")
 # What makes a sentence a claim: an act against the measures, or one said to keep to them
 # ("the sales were legal under UN rules", a claim denied).
 _ACT_KINDS = frozenset({"violation", "compliance"})
@@ -385,6 +386,9 @@ def _stance(span: _Span, view: str, refs: References) -> Stance:
     subjects = [h for h in span.hits if h.kind in ("authority", "back_reference")]
     found: set[str] = set()
     first = acts[0] if acts else None
+    if first is not None and any(h.kind == "conditional" and h.end <= first.start and _opens(span, h, view)
+                                 for h in span.hits):
+        found.add("hypothetical")
     for v in acts:
         governs: set[str] = set()
         for m in modifiers:
@@ -396,10 +400,13 @@ def _stance(span: _Span, view: str, refs: References) -> Stance:
                 # does not make the claim hypothetical; in the same clause it does ("the illegal
                 # shipments would breach UN sanctions").
                 continue
-            gap = len(view[m.end : v.start].split())
+            between = view[m.end : v.start]
+            if m.kind == "negation" and _clause_break(between):
+                continue  # "knowingly or not, risk falling foul of": the negation is done
+            words = between.split()
             window = {"denial": cues.denial_window, "negation": cues.negation_window,
                       "hypothetical": cues.hypothetical_window}[m.kind]
-            if gap <= window or (m.kind == "negation" and _negates_subject(m, v, subjects, view)):
+            if len(words) <= window or (m.kind == "negation" and _negation_reaches(words, cues, m, v, subjects, view)):
                 governs.add(m.kind)
         if v.kind == "compliance":
             # "legal under UN rules" denies a violation; "not legal under UN rules" asserts one.
@@ -413,6 +420,24 @@ def _stance(span: _Span, view: str, refs: References) -> Stance:
     if "hypothetical" in found:
         return "hypothetical"
     return "asserted"
+
+
+def _opens(span: _Span, hit: Hit, view: str) -> bool:
+    """Does `hit` open the sentence, or a quotation in it ('the professor said, "If Russia ...')?"""
+    before = view[span.sentence.start : hit.start]
+    return not any(c.isalnum() for c in before) or before.rstrip().endswith(_QUOTE_OPENERS)
+
+
+_QUOTE_OPENERS = ('"', "\u201c", "\u2018", ":")
+
+
+def _negation_reaches(words: list[str], cues: Cues, negation: Hit, act: Hit, subjects: list[Hit], view: str) -> bool:
+    """A negation farther than its window still governs the violation word when a word such as
+    "any" carries it ("never engaged in any trade prohibited by ..."), within the denial window,
+    or when it sits on the measures named as the subject ("no UN rule has been broken")."""
+    if len(words) <= cues.denial_window and any(w.lower().strip("\"'(") in cues.negation_reach for w in words):
+        return True
+    return _negates_subject(negation, act, subjects, view)
 
 
 def _negates_subject(negation: Hit, act: Hit, subjects: list[Hit], view: str) -> bool:

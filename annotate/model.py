@@ -183,6 +183,11 @@ class Cues:
     issuer: tuple[str, ...] = ()
     measure: tuple[str, ...] = ()
     issuer_window: int = 3
+    # A word that, opening the sentence, makes all of it a supposition ("If reports prove true,
+    # Moscow is violating ..."), however far the violation word is.
+    conditional: tuple[str, ...] = ()
+    # Words after a negation that carry it farther, in the same clause: "not ... any ... prohibited".
+    negation_reach: tuple[str, ...] = ()
 
 
 class Hit(NamedTuple):

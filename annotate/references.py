@@ -33,8 +33,8 @@ SOURCE_KEYS = {"resolution", "paragraphs", "verb", "quote"}
 EXAMPLE_KEYS = {"link", "no_link"}
 CUE_KEYS = {
     "violation", "not_violation", "compliance", "authority", "issuer", "measure", "back_reference", "pronoun",
-    "hypothetical", "denial", "negation",
-    "other_regimes", "abbreviations", "citation_words", "paragraph_words",
+    "hypothetical", "conditional", "denial", "negation",
+    "negation_reach", "other_regimes", "abbreviations", "citation_words", "paragraph_words",
     "hypothetical_window", "denial_window", "negation_window", "back_reference_window", "issuer_window",
 }
 VERBS = ("decides", "demands", "reaffirms", "calls upon", "requires")
@@ -82,7 +82,7 @@ class References:
         """Violation words alone: the cheap first pass that finds where claims can be."""
         c = self.cues
         return PhraseIndex([(Entry("violation", w), True) for w in c.violation]
-                           + [(Entry("compliance", w), True) for w in c.compliance])
+                           + [(Entry("compliance", w), False) for w in c.compliance])
 
     @cached_property
     def regime_index(self) -> PhraseIndex:
@@ -101,7 +101,7 @@ class References:
         ):
             entries += [(Entry(kind, w), kind == "violation") for w in words]
         entries += [(Entry("not_violation", w), True) for w in c.not_violation]
-        entries += [(Entry("compliance", w), True) for w in c.compliance]
+        entries += [(Entry("compliance", w), False) for w in c.compliance]
         entries += [(Entry("issuer", w), False) for w in c.issuer] + [(Entry("measure", w), True) for w in c.measure]
         for regime in self.regimes:
             entries += [(Entry("regime", n, regime.id), False) for n in regime.names]
@@ -117,7 +117,7 @@ class References:
         ("they"), modals ("would"), denials and negations. Scanned there alone."""
         c = self.cues
         entries: list[tuple[Entry, bool]] = []
-        for kind, words in (("pronoun", c.pronoun), ("hypothetical", c.hypothetical),
+        for kind, words in (("pronoun", c.pronoun), ("hypothetical", c.hypothetical), ("conditional", c.conditional),
                             ("denial", c.denial), ("negation", c.negation)):
             entries += [(Entry(kind, w), kind == "denial") for w in words]
         return PhraseIndex(entries)
@@ -349,7 +349,7 @@ class _Builder:
                 self.cues[key] = {
                     str(k): self.phrase_list(doc, path + (k,), v, f"names of {k}") for k, v in regimes.items()
                 }
-            elif key in ("abbreviations", "citation_words", "paragraph_words"):
+            elif key in ("abbreviations", "citation_words", "paragraph_words", "negation_reach"):
                 self.cues.setdefault(key, ())
                 self.cues[key] += self.texts(doc, path, item, key)
             else:
@@ -553,7 +553,8 @@ class _Builder:
             hypothetical_window=c.get("hypothetical_window", 5), denial_window=c.get("denial_window", 12),
             negation_window=c.get("negation_window", 3), not_violation=c.get("not_violation", ()),
             compliance=c.get("compliance", ()), issuer=c.get("issuer", ()), measure=c.get("measure", ()),
-            issuer_window=c.get("issuer_window", 3),
+            issuer_window=c.get("issuer_window", 3), conditional=c.get("conditional", ()),
+            negation_reach=tuple(w.lower() for w in c.get("negation_reach", ())),
         )
         return References(tuple(regimes), cues, tuple(self.files)), self.diags
 

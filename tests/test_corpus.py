@@ -12,11 +12,12 @@ from annotate.cli import main
 import pytest
 
 CORPUS = Path(__file__).parent / "corpus"
-# A second corpus of phrasings the first lacks, with figures of its own; it shares the activities.
-PHRASINGS = Path(__file__).parent / "corpus-phrasings"
+# Corpora written later, each to try what the first lacks (phrasings, wire copy, other genres),
+# with figures of their own; they share the first one's activities.
+OTHERS = [Path(__file__).parent / f"corpus-{name}" for name in ("phrasings", "wire", "genres")]
 
 
-@pytest.mark.parametrize("corpus", [CORPUS, PHRASINGS], ids=lambda p: p.name)
+@pytest.mark.parametrize("corpus", [CORPUS, *OTHERS], ids=lambda p: p.name)
 def test_corpus_scores_at_least_the_recorded_figures(tmp_path, corpus):
     floor = yaml.safe_load((corpus / "thresholds.yaml").read_text(encoding="utf-8"))
     saved = tmp_path / "score.json"

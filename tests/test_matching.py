@@ -257,7 +257,19 @@ def test_the_council_by_its_other_names_points_back_to_it(refs):
         ("Diesel sales to North Korea above the cap are not legal under UN sanctions.", "asserted"),
         # A negation on the measures as subject: "no UN rule has been broken".
         ("A lawyer for the importer said no UN rule has been broken by the squid from North Korea.", "denied"),
-        ("A lawyer said the coal from North Korea broke no rule, though UN sanctions ban it.", "asserted"),
+        ("No inspector boarded the North Korean ship, which broke UN sanctions on coal.", "asserted"),
+        ("The Kremlin says it has broken no Security Council resolution by buying North Korean shells.", "denied"),
+        # A negation carried by "any" past its window, in the same clause; never across a comma.
+        ("The owner said the ship had never engaged in any trade prohibited by the United Nations.", "denied"),
+        ("The owner said the ship had never engaged in trade with them, prohibited by the United Nations or not.",
+         "asserted"),
+        ("Firms that hire North Korean workers, knowingly or not, risk falling foul of UN measures.", "hypothetical"),
+        # A conditional opening the sentence, or a quotation in it, governs all of it.
+        ("If reports that North Korean officers advise Russian gun crews prove true, Moscow is violating the "
+         "UN arms embargo.", "hypothetical"),
+        ('The professor said, "If Russia provided the engine technology to North Korea, it is a serious violation '
+         'of UN sanctions."', "hypothetical"),
+        ("Seoul said the launch violated UN resolutions, and asked what the council would do if it met.", "asserted"),
     ],
 )
 def test_stance(refs, sentence, stance):
