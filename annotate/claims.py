@@ -12,6 +12,7 @@ module holds only the rules that combine them.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from operator import attrgetter
 
 from .citations import find_citations
 from .linking import link_bans
@@ -96,7 +97,7 @@ def find_claims(text: str, refs: References, markdown: bool = False) -> list[Cla
         return []
     pieces = list(zip(starts, ends))
     scanned = [refs.index.scan_pieces(folded, pieces[first : last + 1]) for first, last in windows]
-    article = _ArticleRegimes(refs, folded, pieces, windows, scanned)
+    article = _Article(refs, folded, pieces, windows, scanned)
     claims: list[Claim] = []
     for (first, last), hits in zip(windows, scanned):
         we = starts[last + 1] if last + 1 < len(starts) else len(view)
@@ -104,35 +105,52 @@ def find_claims(text: str, refs: References, markdown: bool = False) -> list[Cla
     return claims
 
 
-class _ArticleRegimes:
-    """How often each regime is named in the whole article; counted only when a claim needs it.
+class _Article:
+    """What a claim may need from the whole article, worked out only when one does: how often each
+    regime is named, and every activity phrase in it.
 
     The windows were scanned with every phrase already: only the paragraphs outside them are
-    scanned again, for regime names alone.
+    scanned again.
     """
 
     def __init__(self, refs: References, folded: str, paragraphs: list[tuple[int, int]],
                  windows: list[tuple[int, int]], scanned: list[list[Hit]]) -> None:
-        self._refs, self._folded, self._paragraphs = refs, folded, paragraphs
-        self._windows, self._scanned = windows, scanned
+        self._refs, self._folded = refs, folded
+        self._scanned = scanned
+        self._starts = [start for start, _ in paragraphs]
+        self._outside, done = [], 0
+        for first, last in windows:
+            self._outside += paragraphs[done:first]
+            done = last + 1
+        self._outside += paragraphs[done:]
         self._counts: dict[str, int] | None = None
+        self._activities: list[Hit] | None = None
 
     @property
     def counts(self) -> dict[str, int]:
         if self._counts is None:
-            outside, done = [], 0
-            for first, last in self._windows:
-                outside += self._paragraphs[done:first]
-                done = last + 1
-            outside += self._paragraphs[done:]
             hits = [h for scanned in self._scanned for h in scanned]
-            hits += self._refs.regime_index.scan_pieces(self._folded, outside)
+            hits += self._refs.regime_index.scan_pieces(self._folded, self._outside)
             self._counts = _regime_counts(hits)
         return self._counts
 
+    def activity_before(self, position: int) -> list[Hit]:
+        """The activity phrases of the nearest paragraph before `position` that has any."""
+        if self._activities is None:
+            hits = [h for scanned in self._scanned for h in scanned]
+            hits += self._refs.index.scan_pieces(self._folded, self._outside)
+            self._activities = sorted((h for h in hits if h.kind == "activity"), key=_START)
+        before = [h for h in self._activities if h.end <= position]
+        if not before:
+            return []
+        # Every phrase of the paragraph that holds the last one: the lede that named the event
+        # ("fired four short-range ballistic missiles, its third weapons test this month").
+        p = bisect_right(self._starts, before[-1].start) - 1
+        return [h for h in before if h.start >= self._starts[p]]
+
 
 def _claims_in(text: str, view: str, folded: str, ws: int, we: int, hits: list[Hit], refs: References,
-               article: _ArticleRegimes) -> list[Claim]:
+               article: _Article) -> list[Claim]:
     hits = _with_issued_measures(_without_idioms(hits), view, refs.cues.issuer_window)
     hits = _without_nested_references(hits, view)
     sentences = split_sentences(view, refs.cues.abbreviations, ws, we)
@@ -185,8 +203,14 @@ def _claims_in(text: str, view: str, folded: str, ws: int, we: int, hits: list[H
             if s is not spans[i] and s.sentence.paragraph == span.sentence.paragraph
         ]
         before = list(reversed(spans[max(0, i - _LOOKBACK) : i]))
-        bans, review, activity = link_bans(span.hits, span.citations, [same_paragraph, *([s] for s in before)],
-                                           refs.regime(regime_id))
+        regime = refs.regime(regime_id)
+        bans, review, activity = link_bans(span.hits, span.citations, [same_paragraph, *([s] for s in before)], regime)
+        if review and not activity and not span.citations and span.has("event"):
+            # "The launch was a clear violation ...", paragraphs after the lede that named the
+            # missile: the nearest activity before it in the article, marked for review.
+            far = article.activity_before(span.sentence.start)
+            if far:
+                bans, _, activity = link_bans(far, [], [], regime)
         evidence = tuple(h for h in span.hits if h.kind in _CUE_KINDS) + tuple(activity)
         start, end = span.sentence.start, span.end
         if view is not text:
@@ -258,20 +282,33 @@ def _with_issued_measures(hits: list[Hit], view: str, window: int) -> list[Hit]:
 
 def _without_nested_references(hits: list[Hit], view: str) -> list[Hit]:
     """Drop back-references that are part of an authority: "resolutions" inside "UN resolutions" or
-    right after "UN Security Council" ('s). The authority says it all; the evidence shows it once."""
+    right after "UN Security Council" ('s). The authority says it all; the evidence shows it once.
+    Drop those inside someone else's measures too ("sanctions" in "U.S. sanctions"), and with them
+    the hits of those measures, which have done their job."""
+    others = [h for h in hits if h.kind == "other_authority"]
+    if others:
+        hits = [h for h in hits if h.kind != "other_authority"
+                and not (h.kind == "back_reference" and _inside(h, others))]
     named = [h for h in hits if h.kind == "authority"]
     if not named:
         return hits
-    starts = [h.start for h in named]
 
     def part_of_authority(h: Hit) -> bool:
-        j = bisect_right(starts, h.start) - 1  # authorities never overlap one another
-        if j < 0:
-            return False
-        a = named[j]
-        return a.end >= h.end or (a.end <= h.start and view[a.end : h.start].strip() in ("", "'s", "\u2019s"))
+        if _inside(h, named):
+            return True
+        j = bisect_right(named, h.start, key=_START) - 1
+        return j >= 0 and named[j].end <= h.start and view[named[j].end : h.start].strip() in ("", "'s", "\u2019s")
 
     return [h for h in hits if h.kind != "back_reference" or not part_of_authority(h)]
+
+
+_START = attrgetter("start")
+
+
+def _inside(hit: Hit, outer: list[Hit]) -> bool:
+    """Is `hit` within one of `outer` (hits of one kind, sorted, never overlapping one another)?"""
+    j = bisect_right(outer, hit.start, key=_START) - 1
+    return j >= 0 and outer[j].start <= hit.start and hit.end <= outer[j].end
 
 
 def _cut_at_line_break(span: _Span, following: _Span) -> bool:
@@ -342,7 +379,7 @@ class _Paragraph:
         return self._counts
 
 
-def _regime_of(span: _Span, paragraph: _Paragraph, article: _ArticleRegimes, refs: References) -> str | None:
+def _regime_of(span: _Span, paragraph: _Paragraph, article: _Article, refs: References) -> str | None:
     """The modelled regime a claim is about, or None when it is about another UN regime.
 
     Nearest evidence wins: a cited resolution, then names in the sentence, in its paragraph,

@@ -188,6 +188,11 @@ class Cues:
     conditional: tuple[str, ...] = ()
     # Words after a negation that carry it farther, in the same clause: "not ... any ... prohibited".
     negation_reach: tuple[str, ...] = ()
+    # Measures of others than the UN ("U.S. sanctions"): a back-reference inside one is none.
+    other_authority: tuple[str, ...] = ()
+    # Words for an event that name no weapon ("the launch"): a claim with one and no activity near
+    # it takes the nearest activity earlier in the article, marked for review.
+    event: tuple[str, ...] = ()
 
 
 class Hit(NamedTuple):

@@ -32,7 +32,8 @@ BAN_KEYS = {"id", "title", "summary", "bound", "exceptions", "sources", "phrases
 SOURCE_KEYS = {"resolution", "paragraphs", "verb", "quote"}
 EXAMPLE_KEYS = {"link", "no_link"}
 CUE_KEYS = {
-    "violation", "not_violation", "compliance", "authority", "issuer", "measure", "back_reference", "pronoun",
+    "violation", "not_violation", "compliance", "authority", "other_authority", "issuer", "measure", "event",
+    "back_reference", "pronoun",
     "hypothetical", "conditional", "denial", "negation",
     "negation_reach", "other_regimes", "abbreviations", "citation_words", "paragraph_words",
     "hypothetical_window", "denial_window", "negation_window", "back_reference_window", "issuer_window",
@@ -102,6 +103,8 @@ class References:
             entries += [(Entry(kind, w), kind == "violation") for w in words]
         entries += [(Entry("not_violation", w), True) for w in c.not_violation]
         entries += [(Entry("compliance", w), False) for w in c.compliance]
+        entries += [(Entry("other_authority", w), True) for w in c.other_authority]
+        entries += [(Entry("event", w), True) for w in c.event]
         entries += [(Entry("issuer", w), False) for w in c.issuer] + [(Entry("measure", w), True) for w in c.measure]
         for regime in self.regimes:
             entries += [(Entry("regime", n, regime.id), False) for n in regime.names]
@@ -555,6 +558,7 @@ class _Builder:
             compliance=c.get("compliance", ()), issuer=c.get("issuer", ()), measure=c.get("measure", ()),
             issuer_window=c.get("issuer_window", 3), conditional=c.get("conditional", ()),
             negation_reach=tuple(w.lower() for w in c.get("negation_reach", ())),
+            other_authority=c.get("other_authority", ()), event=c.get("event", ()),
         )
         return References(tuple(regimes), cues, tuple(self.files)), self.diags
 

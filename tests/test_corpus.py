@@ -12,9 +12,10 @@ from annotate.cli import main
 import pytest
 
 CORPUS = Path(__file__).parent / "corpus"
-# Corpora written later, each to try what the first lacks (phrasings, wire copy, other genres),
+# Corpora written later, each to try what the first lacks (phrasings, wire copy, other genres,
+# two written blind: heldout and negatives),
 # with figures of their own; they share the first one's activities.
-OTHERS = [Path(__file__).parent / f"corpus-{name}" for name in ("phrasings", "wire", "genres")]
+OTHERS = [Path(__file__).parent / f"corpus-{name}" for name in ("phrasings", "wire", "genres", "heldout", "negatives")]
 
 
 @pytest.mark.parametrize("corpus", [CORPUS, *OTHERS], ids=lambda p: p.name)

@@ -280,6 +280,22 @@ def test_stance(refs, sentence, stance):
 # --- linking -----------------------------------------------------------------------------------
 
 
+LEDE = ("North Korea fired two short-range ballistic missiles into the sea on Friday, the military said.\n\n"
+        "The missiles flew about 300 kilometres.\n\nJapan protested through diplomatic channels.\n\n"
+        "Markets in Seoul were calm.\n\nTrading volumes were light.\n\n")
+
+
+def test_an_event_named_without_its_weapon_takes_the_ledes_activity_for_review(refs):
+    (claim,) = claims(LEDE + "The launch was a clear violation of UN Security Council resolutions, Seoul said.", refs)
+    assert ids(claim) == ["dprk-ballistic-missile-launches"]
+    assert claim.review  # a guess from paragraphs away: a person should check it
+
+
+def test_a_claim_with_no_event_word_does_not_reach_back_to_the_lede(refs):
+    (claim,) = claims(LEDE + "It was a clear violation of UN Security Council resolutions, Seoul said.", refs)
+    assert claim.review and claim.bans[0].regime_wide
+
+
 def test_most_specific_phrase_wins(refs):
     (claim,) = claims("Selling jet fuel to North Korea breaches UN sanctions.", refs)
     assert ids(claim) == ["dprk-aviation-fuel"]
