@@ -11,22 +11,21 @@ module holds only the rules that combine them.
 """
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from operator import attrgetter
 
 from .citations import find_citations
+from .cue_hits import ACT_KINDS, settle
 from .linking import link_bans
 from .markdown_view import markdown_view
-from .model import Citation, Claim, Cues, Hit, Stance
+from .model import Citation, Claim, Hit
 from .references import References
 from .sentences import PARAGRAPH_BREAK, Sentence, split_sentences
+from .stance import stance_of
 from .textfold import fold
 
 _CUE_KINDS = ("violation", "compliance", "authority", "back_reference", "pronoun", "hypothetical", "conditional",
               "denial", "negation")
-# What makes a sentence a claim: an act against the measures, or one said to keep to them
-# ("the sales were legal under UN rules", a claim denied).
-_ACT_KINDS = frozenset({"violation", "compliance"})
 
 
 class _Span:
@@ -59,7 +58,7 @@ class _Span:
 
     @property
     def has_act(self) -> bool:
-        return not _ACT_KINDS.isdisjoint(self.kinds())
+        return not ACT_KINDS.isdisjoint(self.kinds())
 
     @property
     def has_authority(self) -> bool:
@@ -151,8 +150,7 @@ class _Article:
 
 def _claims_in(text: str, view: str, folded: str, ws: int, we: int, hits: list[Hit], refs: References,
                article: _Article) -> list[Claim]:
-    hits = _with_issued_measures(_without_idioms(hits), view, refs.cues.issuer_window)
-    hits = _without_nested_references(hits, view)
+    hits = settle(hits, view, refs.cues)
     sentences = split_sentences(view, refs.cues.abbreviations, ws, we)
     citations = find_citations(view, refs.citation_patterns, ws, we, folded)
     spans = _bucket(sentences, hits, citations)
@@ -225,7 +223,7 @@ def _claims_in(text: str, view: str, folded: str, ws: int, we: int, hits: list[H
                 start=start,
                 end=end,
                 text=text[start:end],
-                stance=_stance(span, view, refs),
+                stance=stance_of(span.hits, span.sentence.start, view, refs.cues),
                 review=review,
                 bans=tuple(bans),
                 regime=regime_id,
@@ -234,81 +232,6 @@ def _claims_in(text: str, view: str, folded: str, ws: int, we: int, hits: list[H
             )
         )
     return claims
-
-
-def _without_idioms(hits: list[Hit]) -> list[Hit]:
-    """Drop violation words that sit inside a phrase about something else ("broke down")."""
-    idioms = [h for h in hits if h.kind == "not_violation"]
-    if not idioms:
-        return hits
-    return [
-        h for h in hits
-        if h.kind != "not_violation"
-        and not (h.kind == "violation" and any(i.start <= h.start and h.end <= i.end for i in idioms))
-    ]
-
-
-def _with_issued_measures(hits: list[Hit], view: str, window: int) -> list[Hit]:
-    """"the UN fuel cap", "the United Nations ban on luxury goods": an issuer word followed within
-    `window` words, in the same clause, by a measure word is an authority. The issuer and measure
-    hits themselves are dropped: alone they mean nothing."""
-    issuers = [h for h in hits if h.kind == "issuer"]
-    measures = [h for h in hits if h.kind == "measure"]
-    if not issuers and not measures:
-        return hits
-    out = [h for h in hits if h.kind != "issuer" and h.kind != "measure"]
-    named = [h for h in out if h.kind == "authority"]
-    named_starts = [h.start for h in named]
-    composed: list[Hit] = []
-    measure_starts = [m.start for m in measures]
-    for issuer in issuers:
-        k = bisect_left(measure_starts, issuer.end)
-        if k == len(measures):
-            break
-        measure = measures[k]
-        between = view[issuer.end : measure.start]
-        if len(between.split()) > window or any(c in between for c in ".!?;:,()"):
-            continue
-        # Authorities never overlap one another: only the last one starting before the measure's
-        # end can cover the issuer.
-        j = bisect_left(named_starts, measure.end) - 1
-        if j >= 0 and named[j].end > issuer.start:
-            continue  # already an authority as written ("UN ban")
-        composed.append(Hit("authority", f"{issuer.phrase} {measure.phrase}", issuer.start, measure.end))
-    if not composed:
-        return out
-    return sorted(out + composed, key=lambda h: (h.start, h.end))
-
-
-def _without_nested_references(hits: list[Hit], view: str) -> list[Hit]:
-    """Drop back-references that are part of an authority: "resolutions" inside "UN resolutions" or
-    right after "UN Security Council" ('s). The authority says it all; the evidence shows it once.
-    Drop those inside someone else's measures too ("sanctions" in "U.S. sanctions"), and with them
-    the hits of those measures, which have done their job."""
-    others = [h for h in hits if h.kind == "other_authority"]
-    if others:
-        hits = [h for h in hits if h.kind != "other_authority"
-                and not (h.kind == "back_reference" and _inside(h, others))]
-    named = [h for h in hits if h.kind == "authority"]
-    if not named:
-        return hits
-
-    def part_of_authority(h: Hit) -> bool:
-        if _inside(h, named):
-            return True
-        j = bisect_right(named, h.start, key=_START) - 1
-        return j >= 0 and named[j].end <= h.start and view[named[j].end : h.start].strip() in ("", "'s", "\u2019s")
-
-    return [h for h in hits if h.kind != "back_reference" or not part_of_authority(h)]
-
-
-_START = attrgetter("start")
-
-
-def _inside(hit: Hit, outer: list[Hit]) -> bool:
-    """Is `hit` within one of `outer` (hits of one kind, sorted, never overlapping one another)?"""
-    j = bisect_right(outer, hit.start, key=_START) - 1
-    return j >= 0 and outer[j].start <= hit.start and hit.end <= outer[j].end
 
 
 def _cut_at_line_break(span: _Span, following: _Span) -> bool:
@@ -351,7 +274,7 @@ def _is_claim(span: _Span, authority_recent: bool, authority_just_before: bool) 
     # does the violating or banning, before the violation word: "broke records this summer" is not.
     if not (authority_just_before and span.has("pronoun")):
         return False
-    last_violation = max(h.start for h in span.hits if h.kind in _ACT_KINDS)
+    last_violation = max(h.start for h in span.hits if h.kind in ACT_KINDS)
     return any(h.kind == "pronoun" and h.start <= last_violation for h in span.hits)
 
 
@@ -410,77 +333,4 @@ def _choose(counts: dict[str, int], refs: References) -> str | None:
     return max(ours, key=lambda k: ours[k])
 
 
-def _clause_break(between: str) -> bool:
-    return "," in between or ";" in between
-
-
-def _stance(span: _Span, view: str, refs: References) -> Stance:
-    """denied when a denial or negation governs a violation cue, or an act is said to keep to the
-    measures ("legal under UN rules"); hypothetical for a modal one."""
-    cues = refs.cues
-    acts = [h for h in span.hits if h.kind in _ACT_KINDS]
-    modifiers = [h for h in span.hits if h.kind in ("denial", "negation", "hypothetical")]
-    subjects = [h for h in span.hits if h.kind in ("authority", "back_reference")]
-    found: set[str] = set()
-    first = acts[0] if acts else None
-    if first is not None and any(h.kind == "conditional" and h.end <= first.start and _opens(span, h, view)
-                                 for h in span.hits):
-        found.add("hypothetical")
-    for v in acts:
-        governs: set[str] = set()
-        for m in modifiers:
-            if m.end > v.start:
-                continue
-            if m.kind == "hypothetical" and first is not None and m.start > first.end and _clause_break(view[first.end : m.start]):
-                # A modal after the first violation word, in another clause ("X is banned, the
-                # spokesman said, adding that Seoul would respond to anything that violates them"),
-                # does not make the claim hypothetical; in the same clause it does ("the illegal
-                # shipments would breach UN sanctions").
-                continue
-            between = view[m.end : v.start]
-            if m.kind == "negation" and _clause_break(between):
-                continue  # "knowingly or not, risk falling foul of": the negation is done
-            words = between.split()
-            window = {"denial": cues.denial_window, "negation": cues.negation_window,
-                      "hypothetical": cues.hypothetical_window}[m.kind]
-            if len(words) <= window or (m.kind == "negation" and _negation_reaches(words, cues, m, v, subjects, view)):
-                governs.add(m.kind)
-        if v.kind == "compliance":
-            # "legal under UN rules" denies a violation; "not legal under UN rules" asserts one.
-            if "negation" in governs:
-                governs.discard("negation")
-            else:
-                governs.add("denial")
-        found |= governs
-    if found & {"denial", "negation"}:
-        return "denied"
-    if "hypothetical" in found:
-        return "hypothetical"
-    return "asserted"
-
-
-def _opens(span: _Span, hit: Hit, view: str) -> bool:
-    """Does `hit` open the sentence, or a quotation in it ('the professor said, "If Russia ...')?"""
-    before = view[span.sentence.start : hit.start]
-    return not any(c.isalnum() for c in before) or before.rstrip().endswith(_QUOTE_OPENERS)
-
-
-_QUOTE_OPENERS = ('"', "\u201c", "\u2018", ":")
-
-
-def _negation_reaches(words: list[str], cues: Cues, negation: Hit, act: Hit, subjects: list[Hit], view: str) -> bool:
-    """A negation farther than its window still governs the violation word when a word such as
-    "any" carries it ("never engaged in any trade prohibited by ..."), within the denial window,
-    or when it sits on the measures named as the subject ("no UN rule has been broken")."""
-    if len(words) <= cues.denial_window and any(w.lower().strip("\"'(") in cues.negation_reach for w in words):
-        return True
-    return _negates_subject(negation, act, subjects, view)
-
-
-def _negates_subject(negation: Hit, act: Hit, subjects: list[Hit], view: str) -> bool:
-    """"no UN rule has been broken": the negation sits right before the measures named as the
-    subject, and the violation word follows them."""
-    return any(
-        negation.end <= s.start and s.end <= act.start and len(view[negation.end : s.start].split()) <= 2
-        for s in subjects
-    )
+_START = attrgetter("start")

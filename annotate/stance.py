@@ -1,0 +1,88 @@
+"""The stance of a claim: asserted, hypothetical (a modal or a conditional governs it) or denied
+(a denial or negation governs it, or the act is said to keep to the measures).
+
+Which words are modals, denials and negations comes from the cues file; this module holds the
+rules of their reach.
+"""
+from __future__ import annotations
+
+from .cue_hits import ACT_KINDS
+from .model import Cues, Hit, Stance
+
+
+def _clause_break(between: str) -> bool:
+    return "," in between or ";" in between
+
+
+def stance_of(hits: list[Hit], sentence_start: int, view: str, cues: Cues) -> Stance:
+    """The stance of the claim whose sentence starts at `sentence_start` and holds `hits`.
+
+    denied when a denial or negation governs a violation cue, or an act is said to keep to the
+    measures ("legal under UN rules"); hypothetical for a modal or a conditional one.
+    """
+    acts = [h for h in hits if h.kind in ACT_KINDS]
+    modifiers = [h for h in hits if h.kind in ("denial", "negation", "hypothetical")]
+    subjects = [h for h in hits if h.kind in ("authority", "back_reference")]
+    found: set[str] = set()
+    first = acts[0] if acts else None
+    if first is not None and any(h.kind == "conditional" and h.end <= first.start and _opens(sentence_start, h, view)
+                                 for h in hits):
+        found.add("hypothetical")
+    for v in acts:
+        governs: set[str] = set()
+        for m in modifiers:
+            if m.end > v.start:
+                continue
+            if m.kind == "hypothetical" and first is not None and m.start > first.end and _clause_break(view[first.end : m.start]):
+                # A modal after the first violation word, in another clause ("X is banned, the
+                # spokesman said, adding that Seoul would respond to anything that violates them"),
+                # does not make the claim hypothetical; in the same clause it does ("the illegal
+                # shipments would breach UN sanctions").
+                continue
+            between = view[m.end : v.start]
+            if m.kind == "negation" and _clause_break(between):
+                continue  # "knowingly or not, risk falling foul of": the negation is done
+            words = between.split()
+            window = {"denial": cues.denial_window, "negation": cues.negation_window,
+                      "hypothetical": cues.hypothetical_window}[m.kind]
+            if len(words) <= window or (m.kind == "negation" and _negation_reaches(words, cues, m, v, subjects, view)):
+                governs.add(m.kind)
+        if v.kind == "compliance":
+            # "legal under UN rules" denies a violation; "not legal under UN rules" asserts one.
+            if "negation" in governs:
+                governs.discard("negation")
+            else:
+                governs.add("denial")
+        found |= governs
+    if found & {"denial", "negation"}:
+        return "denied"
+    if "hypothetical" in found:
+        return "hypothetical"
+    return "asserted"
+
+
+def _opens(sentence_start: int, hit: Hit, view: str) -> bool:
+    """Does `hit` open the sentence, or a quotation in it ('the professor said, "If Russia ...')?"""
+    before = view[sentence_start : hit.start]
+    return not any(c.isalnum() for c in before) or before.rstrip().endswith(_QUOTE_OPENERS)
+
+
+_QUOTE_OPENERS = ('"', "\u201c", "\u2018", ":")
+
+
+def _negation_reaches(words: list[str], cues: Cues, negation: Hit, act: Hit, subjects: list[Hit], view: str) -> bool:
+    """A negation farther than its window still governs the violation word when a word such as
+    "any" carries it ("never engaged in any trade prohibited by ..."), within the denial window,
+    or when it sits on the measures named as the subject ("no UN rule has been broken")."""
+    if len(words) <= cues.denial_window and any(w.lower().strip("\"'(") in cues.negation_reach for w in words):
+        return True
+    return _negates_subject(negation, act, subjects, view)
+
+
+def _negates_subject(negation: Hit, act: Hit, subjects: list[Hit], view: str) -> bool:
+    """"no UN rule has been broken": the negation sits right before the measures named as the
+    subject, and the violation word follows them."""
+    return any(
+        negation.end <= s.start and s.end <= act.start and len(view[negation.end : s.start].split()) <= 2
+        for s in subjects
+    )
