@@ -134,3 +134,19 @@ def test_notes_quote_a_markdown_claim_as_read_and_json_keeps_the_source(tmp_path
     assert note.text == "The tanker's delivery would breach the UN cap on refined petroleum set for North Korea."
     (claim,) = json.loads(doc.read_text(encoding="utf-8"))["claims"]
     assert "](https://example.org/cap)" in claim["text"] and "**North Korea**" in claim["text"]
+
+
+def test_the_review_flag_says_why(tmp_path):
+    # One claim names an event whose weapon only the lede names; one names nothing at all.
+    art = tmp_path / "a.txt"
+    art.write_text(
+        "North Korea fired two short-range ballistic missiles into the sea on Friday.\n\n"
+        "The missiles flew far.\n\nJapan protested.\n\nMarkets were calm.\n\n"
+        "The launch was a clear violation of UN Security Council resolutions, Seoul said.\n\n"
+        "It was also a breach of UN sanctions, Tokyo said.\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "a.html"
+    assert CliRunner().invoke(main, ["render", str(art), "-o", str(out)]).exit_code == 0
+    flags = re.findall(r'<span class="review-flag">([^<]*)</span>', out.read_text(encoding="utf-8"))
+    assert flags == ["needs review: ban read from an earlier paragraph", "needs review: no specific ban found"]
