@@ -229,6 +229,15 @@ def test_the_council_by_its_other_names_points_back_to_it(refs):
     assert claims("The city council said the new parking rules were broken daily.", refs) == []
 
 
+def test_bare_sanctions_point_back_to_the_un_but_not_someone_elses(refs):
+    un = "North Korea has been under UN Security Council sanctions since 2006. "
+    (claim,) = claims(un + '"We are not violating any sanctions," the restaurant owner said.', refs)
+    assert claim.stance == "denied"
+    assert claims(un + "The Treasury said the firm helped North Korea evade U.S. sanctions.", refs) == []
+    # With no UN named before, bare sanctions are anyone's.
+    assert claims('"We are not violating any sanctions," the restaurant owner said.', refs) == []
+
+
 # --- stance ------------------------------------------------------------------------------------
 
 
