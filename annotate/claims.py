@@ -139,13 +139,18 @@ class _Article:
             hits = [h for scanned in self._scanned for h in scanned]
             hits += self._refs.index.scan_pieces(self._folded, self._outside)
             self._activities = sorted((h for h in hits if h.kind == "activity"), key=_START)
-        before = [h for h in self._activities if h.end <= position]
-        if not before:
+        acts = self._activities
+        # Bisection, then a short walk back: a long article may ask this for many claims.
+        i = bisect_right(acts, position, key=_START) - 1
+        while i >= 0 and acts[i].end > position:
+            i -= 1
+        if i < 0:
             return []
         # Every phrase of the paragraph that holds the last one: the lede that named the event
         # ("fired four short-range ballistic missiles, its third weapons test this month").
-        p = bisect_right(self._starts, before[-1].start) - 1
-        return [h for h in before if h.start >= self._starts[p]]
+        paragraph_start = self._starts[bisect_right(self._starts, acts[i].start) - 1]
+        first = bisect_right(acts, paragraph_start - 1, hi=i + 1, key=_START)
+        return [h for h in acts[first : i + 1] if h.end <= position]
 
 
 def _claims_in(text: str, view: str, folded: str, ws: int, we: int, hits: list[Hit], refs: References,
