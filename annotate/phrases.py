@@ -121,13 +121,18 @@ class PhraseIndex:
     def scan_pieces(self, folded: str, pieces: Iterable[tuple[int, int]]) -> list[Hit]:
         """Hits in each of the ordered, disjoint pieces folded[start:end]; no hit spans two.
 
-        The pieces are paragraphs, and what lies between two of them (a blank line) folds to two
+        The pieces are paragraphs, and what lies between two neighbours (a blank line) folds to two
         spaces or more, which no phrase holds. So neighbouring pieces are scanned in one pass of
-        the automaton; only a piece with a run of spaces of its own is squeezed and scanned alone.
+        the automaton; pieces with other text between them are not, and a piece with a run of
+        spaces of its own is squeezed and scanned alone.
         """
         out: list[Hit] = []
         first = last = -1  # the stretch of clean pieces not scanned yet
         for start, end in pieces:
+            if first >= 0 and not folded[last:start].isspace():
+                # Not the next paragraph (pieces may skip some): the stretch ends here.
+                out += self._scan(folded[first:last], None, first)
+                first = -1
             if folded.find("  ", start, end) < 0:
                 if first < 0:
                     first = start
