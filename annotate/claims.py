@@ -24,7 +24,7 @@ from .sentences import PARAGRAPH_BREAK, Sentence, split_sentences
 from .stance import stance_of
 from .textfold import fold
 
-_CUE_KINDS = ("violation", "compliance", "authority", "back_reference", "pronoun", "hypothetical", "conditional",
+_CUE_KINDS = ("violation", "compliance", "authority", "back_reference", "far_reference", "pronoun", "hypothetical", "conditional",
               "denial", "negation")
 
 
@@ -96,7 +96,7 @@ def find_claims(text: str, refs: References, markdown: bool = False) -> list[Cla
         return []
     pieces = list(zip(starts, ends))
     scanned = [refs.index.scan_pieces(folded, pieces[first : last + 1]) for first, last in windows]
-    article = _Article(refs, folded, pieces, windows, scanned)
+    article = _Article(refs, view, folded, pieces, windows, scanned)
     claims: list[Claim] = []
     for (first, last), hits in zip(windows, scanned):
         we = starts[last + 1] if last + 1 < len(starts) else len(view)
@@ -112,9 +112,9 @@ class _Article:
     scanned again.
     """
 
-    def __init__(self, refs: References, folded: str, paragraphs: list[tuple[int, int]],
+    def __init__(self, refs: References, view: str, folded: str, paragraphs: list[tuple[int, int]],
                  windows: list[tuple[int, int]], scanned: list[list[Hit]]) -> None:
-        self._refs, self._folded = refs, folded
+        self._refs, self._view, self._folded = refs, view, folded
         self._scanned = scanned
         self._starts = [start for start, _ in paragraphs]
         self._outside, done = [], 0
@@ -124,6 +124,8 @@ class _Article:
         self._outside += paragraphs[done:]
         self._counts: dict[str, int] | None = None
         self._activities: list[Hit] | None = None
+        self._outside_hits: list[Hit] | None = None
+        self._first_authority: int | None = None
 
     @property
     def counts(self) -> dict[str, int]:
@@ -133,11 +135,25 @@ class _Article:
             self._counts = _regime_counts(hits)
         return self._counts
 
+    def named_before(self, position: int) -> bool:
+        """Does the article name a UN authority (words or a cited resolution) before `position`?"""
+        if self._first_authority is None:
+            hits = sorted([h for scanned in self._scanned for h in scanned] + self._hits_outside(), key=_POSITION)
+            starts = [h.start for h in settle(hits, self._view, self._refs.cues) if h.kind == "authority"]
+            cited = find_citations(self._view, self._refs.citation_patterns, 0, len(self._view), self._folded)
+            self._first_authority = min(starts + [c.start for c in cited[:1]], default=len(self._view))
+        return self._first_authority < position
+
+    def _hits_outside(self) -> list[Hit]:
+        """Every phrase in the paragraphs outside the windows (scanned once, when first asked)."""
+        if self._outside_hits is None:
+            self._outside_hits = self._refs.index.scan_pieces(self._folded, self._outside)
+        return self._outside_hits
+
     def activity_before(self, position: int) -> list[Hit]:
         """The activity phrases of the nearest paragraph before `position` that has any."""
         if self._activities is None:
-            hits = [h for scanned in self._scanned for h in scanned]
-            hits += self._refs.index.scan_pieces(self._folded, self._outside)
+            hits = [h for scanned in self._scanned for h in scanned] + self._hits_outside()
             self._activities = sorted((h for h in hits if h.kind == "activity"), key=_START)
         acts = self._activities
         # Bisection, then a short walk back: a long article may ask this for many claims.
@@ -183,13 +199,17 @@ def _claims_in(text: str, view: str, folded: str, ws: int, we: int, hits: list[H
             hits = span.hits + [h for h in following.hits if h.start >= span.sentence.end]
             span = _Span(span.sentence, hits, span.citations + following.citations, end=following.sentence.end)
             skip_next = _is_claim(span, False, False)
-        authority_recent = i - last_authority <= window
+        # "The measures" points back to a UN authority named in the last few sentences; "the
+        # resolutions" to one named anywhere earlier in the article.
+        recent = i - last_authority <= window
+        points_back = (span.has("back_reference") and recent) or (
+            span.has("far_reference") and (recent or article.named_before(span.sentence.start)))
         # A pronoun follows the sentence just before: one that named the UN, made a claim, or
         # pointed back to the UN itself ("UN sanctions ... The measures were tightened ... They ban").
         just_before = previous_claimed or (i > 0 and spans[i - 1].has_authority) or last_reference == i - 1
-        claimed = _is_claim(span, authority_recent, just_before)
+        claimed = _is_claim(span, points_back, just_before)
         previous_claimed = claimed
-        if span.has("back_reference") and authority_recent:
+        if points_back:
             last_reference = i
         if span.has_authority or claimed:
             last_authority = i
@@ -267,13 +287,13 @@ def _bucket(sentences: list[Sentence], hits: list[Hit], citations: list[Citation
     return [_Span(s, h, c) for s, h, c in zip(sentences, hits_in, cited_in)]
 
 
-def _is_claim(span: _Span, authority_recent: bool, authority_just_before: bool) -> bool:
+def _is_claim(span: _Span, points_back: bool, authority_just_before: bool) -> bool:
     if not span.has_act:
         return False
     if span.has_authority:
         return True
-    # "Such launches are banned by the resolutions": the authority was named a few sentences back.
-    if span.has("back_reference") and authority_recent:
+    # "Such launches are banned by the resolutions": the authority was named before.
+    if points_back:
         return True
     # "They also prohibit ...": a pronoun reaches back one sentence only, and only as the one that
     # does the violating or banning, before the violation word: "broke records this summer" is not.
@@ -339,3 +359,4 @@ def _choose(counts: dict[str, int], refs: References) -> str | None:
 
 
 _START = attrgetter("start")
+_POSITION = attrgetter("start", "end")

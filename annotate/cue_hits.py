@@ -71,7 +71,7 @@ def _without_nested_references(hits: list[Hit], view: str) -> list[Hit]:
     others = [h for h in hits if h.kind == "other_authority"]
     if others:
         hits = [h for h in hits if h.kind != "other_authority"
-                and not (h.kind == "back_reference" and _inside(h, others))]
+                and not (h.kind in _REFERENCES and _inside(h, others))]
     named = [h for h in hits if h.kind == "authority"]
     if not named:
         return hits
@@ -82,7 +82,10 @@ def _without_nested_references(hits: list[Hit], view: str) -> list[Hit]:
         j = bisect_right(named, h.start, key=_START) - 1
         return j >= 0 and named[j].end <= h.start and view[named[j].end : h.start].strip() in ("", "'s", "\u2019s")
 
-    return [h for h in hits if h.kind != "back_reference" or not part_of_authority(h)]
+    return [h for h in hits if h.kind not in _REFERENCES or not part_of_authority(h)]
+
+
+_REFERENCES = frozenset({"back_reference", "far_reference"})
 
 
 _START = attrgetter("start")

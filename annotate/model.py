@@ -190,6 +190,8 @@ class Cues:
     negation_reach: tuple[str, ...] = ()
     # Measures of others than the UN ("U.S. sanctions"): a back-reference inside one is none.
     other_authority: tuple[str, ...] = ()
+    # Back-references that reach any UN authority named earlier in the article ("the resolutions").
+    far_reference: tuple[str, ...] = ()
     # Words for an event that name no weapon ("the launch"): a claim with one and no activity near
     # it takes the nearest activity earlier in the article, marked for review.
     event: tuple[str, ...] = ()

@@ -33,7 +33,7 @@ SOURCE_KEYS = {"resolution", "paragraphs", "verb", "quote"}
 EXAMPLE_KEYS = {"link", "no_link"}
 CUE_KEYS = {
     "violation", "not_violation", "compliance", "authority", "other_authority", "issuer", "measure", "event",
-    "back_reference", "pronoun",
+    "back_reference", "far_reference", "pronoun",
     "hypothetical", "conditional", "denial", "negation",
     "negation_reach", "other_regimes", "abbreviations", "citation_words", "paragraph_words",
     "hypothetical_window", "denial_window", "negation_window", "back_reference_window", "issuer_window",
@@ -99,6 +99,7 @@ class References:
         c = self.cues
         for kind, words in (
             ("violation", c.violation), ("authority", c.authority), ("back_reference", c.back_reference),
+            ("far_reference", c.far_reference),
         ):
             entries += [(Entry(kind, w), kind == "violation") for w in words]
         entries += [(Entry("not_violation", w), True) for w in c.not_violation]
@@ -559,6 +560,7 @@ class _Builder:
             issuer_window=c.get("issuer_window", 3), conditional=c.get("conditional", ()),
             negation_reach=tuple(w.lower() for w in c.get("negation_reach", ())),
             other_authority=c.get("other_authority", ()), event=c.get("event", ()),
+            far_reference=c.get("far_reference", ()),
         )
         return References(tuple(regimes), cues, tuple(self.files)), self.diags
 

@@ -238,6 +238,17 @@ def test_bare_sanctions_point_back_to_the_un_but_not_someone_elses(refs):
     assert claims('"We are not violating any sanctions," the restaurant owner said.', refs) == []
 
 
+def test_the_resolutions_reach_a_un_authority_named_anywhere_before(refs):
+    lede = "The UN Security Council has passed nine sanctions resolutions on North Korea since 2006.\n\n"
+    filler = "".join(f"Paragraph {n} is about the weather in Seoul, which was mild.\n\n" for n in range(6))
+    claim = "North Korea has continued to test missiles in open defiance of the resolutions."
+    (found,) = claims(lede + filler + claim, refs)
+    assert found.text == claim
+    # "The measures" reaches only a few sentences back; nor does anything reach a UN never named.
+    assert claims(lede + filler + "Pyongyang keeps testing in defiance of the measures.", refs) == []
+    assert claims(filler + claim, refs) == []
+
+
 # --- stance ------------------------------------------------------------------------------------
 
 
