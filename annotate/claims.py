@@ -12,9 +12,9 @@ module holds only the rules that combine them.
 from __future__ import annotations
 
 from bisect import bisect_right
-from operator import attrgetter
 
 from .citations import find_citations
+from .context import ArticleContext, regime_counts
 from .cue_hits import ACT_KINDS, settle
 from .linking import link_bans
 from .markdown_view import markdown_view
@@ -95,82 +95,19 @@ def find_claims(text: str, refs: References, markdown: bool = False) -> list[Cla
     if not windows:
         return []
     pieces = list(zip(starts, ends))
-    scanned = [refs.index.scan_pieces(folded, pieces[first : last + 1]) for first, last in windows]
-    article = _Article(refs, view, folded, pieces, windows, scanned)
+    article = ArticleContext(refs, view, folded, pieces)
     claims: list[Claim] = []
-    for (first, last), hits in zip(windows, scanned):
+    # One window at a time: the hits of a long article are never all held at once (they are
+    # many small objects, and Python's collector visits every one it holds, again and again).
+    for first, last in windows:
+        hits = refs.index.scan_pieces(folded, pieces[first : last + 1])
         we = starts[last + 1] if last + 1 < len(starts) else len(view)
         claims += _claims_in(text, view, folded, starts[first], we, hits, refs, article)
     return claims
 
 
-class _Article:
-    """What a claim may need from the whole article, worked out only when one does: how often each
-    regime is named, and every activity phrase in it.
-
-    The windows were scanned with every phrase already: only the paragraphs outside them are
-    scanned again.
-    """
-
-    def __init__(self, refs: References, view: str, folded: str, paragraphs: list[tuple[int, int]],
-                 windows: list[tuple[int, int]], scanned: list[list[Hit]]) -> None:
-        self._refs, self._view, self._folded = refs, view, folded
-        self._scanned = scanned
-        self._starts = [start for start, _ in paragraphs]
-        self._outside, done = [], 0
-        for first, last in windows:
-            self._outside += paragraphs[done:first]
-            done = last + 1
-        self._outside += paragraphs[done:]
-        self._counts: dict[str, int] | None = None
-        self._activities: list[Hit] | None = None
-        self._outside_hits: list[Hit] | None = None
-        self._first_authority: int | None = None
-
-    @property
-    def counts(self) -> dict[str, int]:
-        if self._counts is None:
-            hits = [h for scanned in self._scanned for h in scanned]
-            hits += self._refs.regime_index.scan_pieces(self._folded, self._outside)
-            self._counts = _regime_counts(hits)
-        return self._counts
-
-    def named_before(self, position: int) -> bool:
-        """Does the article name a UN authority (words or a cited resolution) before `position`?"""
-        if self._first_authority is None:
-            hits = sorted([h for scanned in self._scanned for h in scanned] + self._hits_outside(), key=_POSITION)
-            starts = [h.start for h in settle(hits, self._view, self._refs.cues) if h.kind == "authority"]
-            cited = find_citations(self._view, self._refs.citation_patterns, 0, len(self._view), self._folded)
-            self._first_authority = min(starts + [c.start for c in cited[:1]], default=len(self._view))
-        return self._first_authority < position
-
-    def _hits_outside(self) -> list[Hit]:
-        """Every phrase in the paragraphs outside the windows (scanned once, when first asked)."""
-        if self._outside_hits is None:
-            self._outside_hits = self._refs.index.scan_pieces(self._folded, self._outside)
-        return self._outside_hits
-
-    def activity_before(self, position: int) -> list[Hit]:
-        """The activity phrases of the nearest paragraph before `position` that has any."""
-        if self._activities is None:
-            hits = [h for scanned in self._scanned for h in scanned] + self._hits_outside()
-            self._activities = sorted((h for h in hits if h.kind == "activity"), key=_START)
-        acts = self._activities
-        # Bisection, then a short walk back: a long article may ask this for many claims.
-        i = bisect_right(acts, position, key=_START) - 1
-        while i >= 0 and acts[i].end > position:
-            i -= 1
-        if i < 0:
-            return []
-        # Every phrase of the paragraph that holds the last one: the lede that named the event
-        # ("fired four short-range ballistic missiles, its third weapons test this month").
-        paragraph_start = self._starts[bisect_right(self._starts, acts[i].start) - 1]
-        first = bisect_right(acts, paragraph_start - 1, hi=i + 1, key=_START)
-        return [h for h in acts[first : i + 1] if h.end <= position]
-
-
 def _claims_in(text: str, view: str, folded: str, ws: int, we: int, hits: list[Hit], refs: References,
-               article: _Article) -> list[Claim]:
+               article: ArticleContext) -> list[Claim]:
     hits = settle(hits, view, refs.cues)
     sentences = split_sentences(view, refs.cues.abbreviations, ws, we)
     citations = find_citations(view, refs.citation_patterns, ws, we, folded)
@@ -303,14 +240,6 @@ def _is_claim(span: _Span, points_back: bool, authority_just_before: bool) -> bo
     return any(h.kind == "pronoun" and h.start <= last_violation for h in span.hits)
 
 
-def _regime_counts(hits: list[Hit]) -> dict[str, int]:
-    counts: dict[str, int] = {}
-    for h in hits:
-        if h.kind in ("regime", "other_regime"):
-            counts[h.ban] = counts.get(h.ban, 0) + 1
-    return counts
-
-
 class _Paragraph:
     """The sentences of one paragraph, and how often each regime is named in them (counted once)."""
 
@@ -323,11 +252,11 @@ class _Paragraph:
     @property
     def counts(self) -> dict[str, int]:
         if self._counts is None:
-            self._counts = _regime_counts([h for s in self.spans for h in s.hits])
+            self._counts = regime_counts([h for s in self.spans for h in s.hits])
         return self._counts
 
 
-def _regime_of(span: _Span, paragraph: _Paragraph, article: _Article, refs: References) -> str | None:
+def _regime_of(span: _Span, paragraph: _Paragraph, article: ArticleContext, refs: References) -> str | None:
     """The modelled regime a claim is about, or None when it is about another UN regime.
 
     Nearest evidence wins: a cited resolution, then names in the sentence, in its paragraph,
@@ -337,7 +266,7 @@ def _regime_of(span: _Span, paragraph: _Paragraph, article: _Article, refs: Refe
         regime = refs.regime_of_resolution(cit.resolution)
         if regime is not None:
             return regime.id
-    for counts in (_regime_counts(span.hits), paragraph.counts):
+    for counts in (regime_counts(span.hits), paragraph.counts):
         choice = _choose(counts, refs)
         if choice is not None:
             return choice or None
@@ -357,6 +286,3 @@ def _choose(counts: dict[str, int], refs: References) -> str | None:
         return ""
     return max(ours, key=lambda k: ours[k])
 
-
-_START = attrgetter("start")
-_POSITION = attrgetter("start", "end")
