@@ -101,6 +101,7 @@ def find_claims(text: str, refs: References, markdown: bool = False) -> list[Cla
     # many small objects, and Python's collector visits every one it holds, again and again).
     for first, last in windows:
         hits = refs.index.scan_pieces(folded, pieces[first : last + 1])
+        article.note(first, last, hits)
         we = starts[last + 1] if last + 1 < len(starts) else len(view)
         claims += _claims_in(text, view, folded, starts[first], we, hits, refs, article)
     return claims

@@ -25,6 +25,15 @@ class ArticleContext:
         # activity phrase (-1 when none), and the activity phrases of those that have any.
         self._nearest: list[int] = []
         self._activities: dict[int, list[Hit]] = {}
+        self._known: set[int] = set()  # paragraphs whose activity phrases are in _activities
+
+    def note(self, first: int, last: int, hits: list[Hit]) -> None:
+        """The hits of paragraphs first..last, scanned by the caller: their activity phrases need
+        no second scan."""
+        for h in hits:
+            if h.kind == "activity":
+                self._activities.setdefault(bisect_right(self._starts, h.start) - 1, []).append(h)
+        self._known.update(range(first, last + 1))
 
     @property
     def counts(self) -> dict[str, int]:
@@ -65,7 +74,8 @@ class ArticleContext:
         done = len(self._nearest)
         if done > p:
             return
-        for h in self._refs.index.scan_pieces(self._folded, self._paragraphs[done : p + 1]):
+        unknown = [self._paragraphs[q] for q in range(done, p + 1) if q not in self._known]
+        for h in self._refs.index.scan_pieces(self._folded, unknown):
             if h.kind == "activity":
                 self._activities.setdefault(bisect_right(self._starts, h.start) - 1, []).append(h)
         for q in range(done, p + 1):
