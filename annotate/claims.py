@@ -145,7 +145,7 @@ def _claims_in(text: str, view: str, folded: str, ws: int, we: int, hits: list[H
         # A pronoun follows the sentence just before: one that named the UN, made a claim, or
         # pointed back to the UN itself ("UN sanctions ... The measures were tightened ... They ban").
         just_before = previous_claimed or (i > 0 and spans[i - 1].has_authority) or last_reference == i - 1
-        claimed = _is_claim(span, points_back, just_before)
+        claimed = _is_claim(span, points_back, just_before) and not _is_question(span, view, refs.cues.question_words)
         previous_claimed = claimed
         if points_back:
             last_reference = i
@@ -223,6 +223,19 @@ def _bucket(sentences: list[Sentence], hits: list[Hit], citations: list[Citation
         if i >= 0 and cit.start < sentences[i].end:
             cited_in[i].append(cit)
     return [_Span(s, h, c) for s, h, c in zip(sentences, hits_in, cited_in)]
+
+
+def _is_question(span: _Span, view: str, question_words: tuple[str, ...]) -> bool:
+    """"What do UN sanctions on North Korea ban?", "EXPLAINER: Is the trade legal?": a question asks."""
+    text = view[span.sentence.start : span.end].rstrip(" \"'\u201d\u2019)")
+    if not text.endswith("?"):
+        return False
+    # The first word, or the first after a label ("EXPLAINER: What ..."), opens the question.
+    for part in (text, text.partition(": ")[2]):
+        words = part.lstrip(" \"'\u201c\u2018(").split(None, 1)
+        if words and words[0].lower().strip(",") in question_words:
+            return True
+    return False
 
 
 def _is_claim(span: _Span, points_back: bool, authority_just_before: bool) -> bool:

@@ -192,6 +192,8 @@ class Cues:
     other_authority: tuple[str, ...] = ()
     # Back-references that reach any UN authority named earlier in the article ("the resolutions").
     far_reference: tuple[str, ...] = ()
+    # A sentence that opens with one of these and ends with a question mark asks; it claims nothing.
+    question_words: tuple[str, ...] = ()
     # Words for an event that name no weapon ("the launch"): a claim with one and no activity near
     # it takes the nearest activity earlier in the article, marked for review.
     event: tuple[str, ...] = ()

@@ -35,7 +35,7 @@ CUE_KEYS = {
     "violation", "not_violation", "compliance", "authority", "other_authority", "issuer", "measure", "event",
     "back_reference", "far_reference", "pronoun",
     "hypothetical", "conditional", "denial", "negation",
-    "negation_reach", "other_regimes", "abbreviations", "citation_words", "paragraph_words",
+    "negation_reach", "question_words", "other_regimes", "abbreviations", "citation_words", "paragraph_words",
     "hypothetical_window", "denial_window", "negation_window", "back_reference_window", "issuer_window",
 }
 VERBS = ("decides", "demands", "reaffirms", "calls upon", "requires")
@@ -353,7 +353,7 @@ class _Builder:
                 self.cues[key] = {
                     str(k): self.phrase_list(doc, path + (k,), v, f"names of {k}") for k, v in regimes.items()
                 }
-            elif key in ("abbreviations", "citation_words", "paragraph_words", "negation_reach"):
+            elif key in ("abbreviations", "citation_words", "paragraph_words", "negation_reach", "question_words"):
                 self.cues.setdefault(key, ())
                 self.cues[key] += self.texts(doc, path, item, key)
             else:
@@ -561,6 +561,7 @@ class _Builder:
             negation_reach=tuple(w.lower() for w in c.get("negation_reach", ())),
             other_authority=c.get("other_authority", ()), event=c.get("event", ()),
             far_reference=c.get("far_reference", ()),
+            question_words=tuple(w.lower() for w in c.get("question_words", ())),
         )
         return References(tuple(regimes), cues, tuple(self.files)), self.diags
 

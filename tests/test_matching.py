@@ -249,6 +249,19 @@ def test_the_resolutions_reach_a_un_authority_named_anywhere_before(refs):
     assert claims(filler + claim, refs) == []
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "EXPLAINER: What do UN sanctions on North Korea ban, and who is breaking them?",
+        "Is it legal under UN sanctions for China to buy North Korean seafood?",
+    ],
+)
+def test_a_question_claims_nothing(refs, sentence):
+    assert claims(sentence, refs) == []
+    # The same words as a statement are a claim.
+    assert len(claims("China buys North Korean seafood, which UN sanctions ban.", refs)) == 1
+
+
 # --- stance ------------------------------------------------------------------------------------
 
 
