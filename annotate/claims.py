@@ -21,11 +21,8 @@ from .markdown_view import markdown_view
 from .model import Citation, Claim, Hit
 from .references import References
 from .sentences import PARAGRAPH_BREAK, Sentence, split_sentences
-from .stance import stance_of
+from .stance import decide_stance
 from .textfold import fold
-
-_CUE_KINDS = ("violation", "compliance", "authority", "back_reference", "far_reference", "pronoun", "hypothetical", "conditional",
-              "denial", "negation")
 
 
 class _Span:
@@ -172,7 +169,8 @@ def _claims_in(text: str, view: str, folded: str, ws: int, we: int, hits: list[H
             far = article.activity_before(span.sentence.start)
             if far:
                 bans, _, activity = link_bans(far, [], [], regime)
-        evidence = tuple(h for h in span.hits if h.kind in _CUE_KINDS) + tuple(activity)
+        stance, stance_words = decide_stance(span.hits, span.sentence.start, view, refs.cues)
+        evidence = tuple(_deciding_cues(span, points_back, stance_words)) + tuple(activity)
         start, end = span.sentence.start, span.end
         if view is not text:
             # Markdown: keep the emphasis marks that open or close the sentence ("**North Korea** ...").
@@ -186,7 +184,7 @@ def _claims_in(text: str, view: str, folded: str, ws: int, we: int, hits: list[H
                 start=start,
                 end=end,
                 text=text[start:end],
-                stance=stance_of(span.hits, span.sentence.start, view, refs.cues),
+                stance=stance,
                 review=review,
                 bans=tuple(bans),
                 regime=regime_id,
@@ -195,6 +193,16 @@ def _claims_in(text: str, view: str, folded: str, ws: int, we: int, hits: list[H
             )
         )
     return claims
+
+
+def _deciding_cues(span: _Span, points_back: bool, stance_words: list[Hit]) -> list[Hit]:
+    """The cue words that made the sentence a claim and set its stance, for a reviewer to check:
+    the violation words and the authority; the back-reference or pronoun only when the claim
+    rests on it; the modal, denial or negation only when it decided the stance."""
+    used = {"violation", "compliance", "authority"}
+    if not span.has_authority:
+        used |= {"back_reference", "far_reference"} if points_back else {"pronoun"}
+    return [h for h in span.hits if h.kind in used] + stance_words
 
 
 def _cut_at_line_break(span: _Span, following: _Span) -> bool:

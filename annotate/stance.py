@@ -15,19 +15,27 @@ def _clause_break(between: str) -> bool:
 
 
 def stance_of(hits: list[Hit], sentence_start: int, view: str, cues: Cues) -> Stance:
-    """The stance of the claim whose sentence starts at `sentence_start` and holds `hits`.
+    """The stance of the claim whose sentence starts at `sentence_start` and holds `hits`."""
+    return decide_stance(hits, sentence_start, view, cues)[0]
+
+
+def decide_stance(hits: list[Hit], sentence_start: int, view: str, cues: Cues) -> tuple[Stance, list[Hit]]:
+    """The stance of the claim whose sentence starts at `sentence_start` and holds `hits`, and the
+    modal, conditional, denial or negation words that decided it (none for a plain assertion).
 
     denied when a denial or negation governs a violation cue, or an act is said to keep to the
     measures ("legal under UN rules"); hypothetical for a modal or a conditional one.
     """
     acts = [h for h in hits if h.kind in ACT_KINDS]
     modifiers = [h for h in hits if h.kind in ("denial", "negation", "hypothetical")]
-    subjects = [h for h in hits if h.kind in ("authority", "back_reference")]
+    subjects = [h for h in hits if h.kind in ("authority", "back_reference", "far_reference")]
     found: set[str] = set()
+    why: dict[str, list[Hit]] = {"denial": [], "negation": [], "hypothetical": []}
     first = acts[0] if acts else None
-    if first is not None and any(h.kind == "conditional" and h.end <= first.start and _opens(sentence_start, h, view)
-                                 for h in hits):
-        found.add("hypothetical")
+    for h in hits:
+        if first is not None and h.kind == "conditional" and h.end <= first.start and _opens(sentence_start, h, view):
+            found.add("hypothetical")
+            why["hypothetical"].append(h)
     for v in acts:
         governs: set[str] = set()
         for m in modifiers:
@@ -47,6 +55,8 @@ def stance_of(hits: list[Hit], sentence_start: int, view: str, cues: Cues) -> St
                       "hypothetical": cues.hypothetical_window}[m.kind]
             if len(words) <= window or (m.kind == "negation" and _negation_reaches(words, cues, m, v, subjects, view)):
                 governs.add(m.kind)
+                if m not in why[m.kind]:
+                    why[m.kind].append(m)
         if v.kind == "compliance":
             # "legal under UN rules" denies a violation; "not legal under UN rules" asserts one.
             if "negation" in governs:
@@ -55,10 +65,10 @@ def stance_of(hits: list[Hit], sentence_start: int, view: str, cues: Cues) -> St
                 governs.add("denial")
         found |= governs
     if found & {"denial", "negation"}:
-        return "denied"
+        return "denied", why["denial"] + why["negation"]
     if "hypothetical" in found:
-        return "hypothetical"
-    return "asserted"
+        return "hypothetical", why["hypothetical"]
+    return "asserted", []
 
 
 def _opens(sentence_start: int, hit: Hit, view: str) -> bool:

@@ -390,6 +390,18 @@ def test_evidence_explains_the_decision_with_offsets(refs):
         assert text[h.start : h.end].lower().startswith(h.phrase.lower()[:3])
 
 
+def test_evidence_holds_only_the_cues_that_decided(refs):
+    # "It" and "this" are in the sentence but decide nothing: the authority is named in it.
+    text = "It said this launch would breach UN sanctions on North Korea."
+    (claim,) = claims(text, refs)
+    assert claim.stance == "hypothetical"
+    assert sorted(text[h.start : h.end] for h in claim.evidence if h.kind != "activity" and h.kind != "regime") == [
+        "UN sanctions", "breach", "would"]
+    # Here the pronoun is what ties the claim to the UN named just before: it is evidence.
+    (claim,) = claims("UN sanctions cover North Korea's coal. They also prohibit imports of its seafood.", refs)
+    assert "pronoun" in {h.kind for h in claim.evidence}
+
+
 def test_evidence_names_each_phrase_of_a_ban_once(refs):
     # Inflected forms and shorter phrases of the same ban inside a longer one are one piece of
     # evidence, not three; a shorter phrase of another ban may still nest (linking drops it).
