@@ -28,7 +28,7 @@ BUNDLED_NAME = "references"
 REGIME_KEYS = {"id", "name", "names", "founding_resolution", "summary", "committee", "panel_of_experts"}
 COMMITTEE_KEYS = {"name", "url"}
 RESOLUTION_KEYS = {"number", "year", "adopted", "vote", "chapter_vii", "url", "subject"}
-BAN_KEYS = {"id", "title", "summary", "bound", "exceptions", "sources", "phrases", "examples"}
+BAN_KEYS = {"id", "title", "summary", "bound", "exceptions", "sources", "phrases", "examples", "gives_way_to"}
 SOURCE_KEYS = {"resolution", "paragraphs", "verb", "quote"}
 EXAMPLE_KEYS = {"link", "no_link"}
 CUE_KEYS = {
@@ -245,6 +245,7 @@ class _Builder:
         self.cues: dict[str, Any] = {}
         self.cue_origin: Origin | None = None
         self.ban_ids: dict[str, Origin] = {}
+        self.yielding: list[tuple[str, Origin]] = []  # bans with gives_way_to, checked at the end
         self.phrase_owner: dict[str, tuple[str, Origin]] = {}
         self.files: list[str] = []
 
@@ -490,8 +491,11 @@ class _Builder:
                 examples=tuple(examples),
                 regime=regime["id"],
                 origin=origin,
+                gives_way_to=tuple(self.texts(doc, path + ("gives_way_to",), data.get("gives_way_to"), "gives_way_to")),
             )
         )
+        if data.get("gives_way_to") is not None:
+            self.yielding.append((bid, doc.origin(path + ("gives_way_to",))))
 
     def add_source(self, doc: YamlDoc, path: tuple, value: Any, regime: dict[str, Any]) -> Source | None:
         data = self.mapping(doc, path, value, SOURCE_KEYS, "source")
@@ -530,6 +534,15 @@ class _Builder:
     def finish(self) -> tuple[References | None, list[Diagnostic]]:
         if not self.cues:
             self.error(Origin(self.files[0] if self.files else "references"), "no cues file among the references")
+        by_id = {b.id: b for r in self.regimes.values() for b in r["bans"]}
+        for bid, origin in self.yielding:
+            for other in by_id[bid].gives_way_to if bid in by_id else ():
+                if other not in by_id:
+                    self.error(origin, f"gives_way_to names {other!r}, which is no ban id")
+                elif other == bid:
+                    self.error(origin, f"ban {bid!r} cannot give way to itself")
+                elif bid in by_id[other].gives_way_to:
+                    self.error(origin, f"bans {bid!r} and {other!r} give way to each other: a claim naming both would keep neither")
         regimes = []
         for r in self.regimes.values():
             if r["founding"] and r["founding"] not in r["resolutions"]:

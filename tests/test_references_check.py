@@ -122,3 +122,53 @@ def test_a_checkout_can_be_checked_instead_of_the_installed_set(tmp_path):
     bad = CliRunner().invoke(main, ["references", "check", "--no-bundled", str(copy)])
     assert bad.exit_code == 1
     assert f"{dprk}:" in bad.stdout and "paragraph '8 d' is malformed" in bad.stdout
+
+
+def _user_bans(tmp_path, gives_way: str) -> Path:
+    """Two bans of the user's own; the first gives way as `gives_way` says."""
+    f = tmp_path / "mine.yaml"
+    f.write_text(f"""\
+regime: dprk
+bans:
+  - id: team-test-gadgets
+    title: Gadgets
+    summary: Gadgets may not be sold to North Korea.
+    sources: [{{resolution: 1718}}]
+    phrases: [gadgets]
+    {gives_way}
+  - id: team-test-gold-gadgets
+    title: Gold gadgets
+    summary: Gold gadgets are luxury goods.
+    sources: [{{resolution: 1718}}]
+    phrases: [gold-plated]
+""", encoding="utf-8")
+    return f
+
+
+def test_a_ban_gives_way_to_the_one_it_names(tmp_path):
+    art = tmp_path / "a.txt"
+    art.write_text("A broker sold gold-plated gadgets to North Korea in breach of UN sanctions.\n", encoding="utf-8")
+
+    def bans(refs_file):
+        result = CliRunner().invoke(main, ["render", str(art), "--format", "json", "--refs", str(refs_file)])
+        assert result.exit_code == 0, result.output
+        (claim,) = json.loads(result.stdout)["claims"]
+        return {b["id"] for b in claim["bans"]}
+
+    both = bans(_user_bans(tmp_path, ""))
+    assert {"team-test-gadgets", "team-test-gold-gadgets"} <= both
+    yielded = bans(_user_bans(tmp_path, "gives_way_to: [team-test-gold-gadgets]"))
+    assert "team-test-gold-gadgets" in yielded and "team-test-gadgets" not in yielded
+
+
+@pytest.mark.parametrize(
+    "gives_way, message",
+    [
+        ("gives_way_to: [team-test-nothing]", "gives_way_to names 'team-test-nothing', which is no ban id"),
+        ("gives_way_to: [team-test-gadgets]", "ban 'team-test-gadgets' cannot give way to itself"),
+    ],
+)
+def test_gives_way_to_is_checked(tmp_path, gives_way, message):
+    result = check(str(_user_bans(tmp_path, gives_way)))
+    assert result.exit_code == 1
+    assert f"mine.yaml:8:19: {message}" in result.output
