@@ -55,7 +55,9 @@ class _Span:
 
     @property
     def has_act(self) -> bool:
-        return not ACT_KINDS.isdisjoint(self.kinds())
+        # An obligation ("requires states to send home") states a ban only about a named activity.
+        kinds = self.kinds()
+        return not ACT_KINDS.isdisjoint(kinds) or ("obligation" in kinds and "activity" in kinds)
 
     @property
     def has_authority(self) -> bool:
@@ -199,7 +201,7 @@ def _deciding_cues(span: _Span, points_back: bool, stance_words: list[Hit]) -> l
     """The cue words that made the sentence a claim and set its stance, for a reviewer to check:
     the violation words and the authority; the back-reference or pronoun only when the claim
     rests on it; the modal, denial or negation only when it decided the stance."""
-    used = {"violation", "compliance", "authority"}
+    used = {"violation", "compliance", "obligation", "authority"}
     if not span.has_authority:
         used |= {"back_reference", "far_reference"} if points_back else {"pronoun"}
     return [h for h in span.hits if h.kind in used] + stance_words
@@ -258,7 +260,7 @@ def _is_claim(span: _Span, points_back: bool, authority_just_before: bool) -> bo
     # does the violating or banning, before the violation word: "broke records this summer" is not.
     if not (authority_just_before and span.has("pronoun")):
         return False
-    last_violation = max(h.start for h in span.hits if h.kind in ACT_KINDS)
+    last_violation = max(h.start for h in span.hits if h.kind in ACT_KINDS or h.kind == "obligation")
     return any(h.kind == "pronoun" and h.start <= last_violation for h in span.hits)
 
 

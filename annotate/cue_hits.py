@@ -70,8 +70,9 @@ def _without_nested_references(hits: list[Hit], view: str) -> list[Hit]:
     the hits of those measures, which have done their job."""
     others = [h for h in hits if h.kind == "other_authority"]
     if others:
+        # ...and authorities inside them: "unlike the UN measures, a U.S. law bans ...".
         hits = [h for h in hits if h.kind != "other_authority"
-                and not (h.kind in _REFERENCES and _inside(h, others))]
+                and not (h.kind in _REFERENCES_AND_AUTHORITY and _inside(h, others))]
     named = [h for h in hits if h.kind == "authority"]
     if not named:
         return hits
@@ -86,6 +87,7 @@ def _without_nested_references(hits: list[Hit], view: str) -> list[Hit]:
 
 
 _REFERENCES = frozenset({"back_reference", "far_reference"})
+_REFERENCES_AND_AUTHORITY = _REFERENCES | {"authority"}
 
 
 _START = attrgetter("start")

@@ -182,6 +182,9 @@ class Cues:
     not_violation: tuple[str, ...] = ()
     # Words that say an act keeps to the measures ("legal under UN rules"): a claim, denied.
     compliance: tuple[str, ...] = ()
+    # Words that state a ban as a duty ("requires states to send home"): a claim when the sentence
+    # names an activity too.
+    obligation: tuple[str, ...] = ()
     # An issuer word and a measure word a few words after it make an authority ("the UN fuel cap").
     issuer: tuple[str, ...] = ()
     measure: tuple[str, ...] = ()

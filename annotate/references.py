@@ -32,7 +32,7 @@ BAN_KEYS = {"id", "title", "summary", "bound", "exceptions", "sources", "phrases
 SOURCE_KEYS = {"resolution", "paragraphs", "verb", "quote"}
 EXAMPLE_KEYS = {"link", "no_link"}
 CUE_KEYS = {
-    "violation", "not_violation", "compliance", "authority", "other_authority", "issuer", "measure", "event",
+    "violation", "not_violation", "compliance", "obligation", "authority", "other_authority", "issuer", "measure", "event",
     "back_reference", "far_reference", "pronoun",
     "hypothetical", "conditional", "denial", "negation",
     "negation_reach", "question_words", "other_regimes", "abbreviations", "citation_words", "paragraph_words",
@@ -83,7 +83,8 @@ class References:
         """Violation words alone: the cheap first pass that finds where claims can be."""
         c = self.cues
         return PhraseIndex([(Entry("violation", w), True) for w in c.violation]
-                           + [(Entry("compliance", w), False) for w in c.compliance])
+                           + [(Entry("compliance", w), False) for w in c.compliance]
+                           + [(Entry("obligation", w), True) for w in c.obligation])
 
     @cached_property
     def regime_index(self) -> PhraseIndex:
@@ -104,6 +105,7 @@ class References:
             entries += [(Entry(kind, w), kind == "violation") for w in words]
         entries += [(Entry("not_violation", w), True) for w in c.not_violation]
         entries += [(Entry("compliance", w), False) for w in c.compliance]
+        entries += [(Entry("obligation", w), True) for w in c.obligation]
         entries += [(Entry("other_authority", w), True) for w in c.other_authority]
         entries += [(Entry("event", w), True) for w in c.event]
         entries += [(Entry("issuer", w), False) for w in c.issuer] + [(Entry("measure", w), True) for w in c.measure]
@@ -569,7 +571,8 @@ class _Builder:
             paragraph_words=c.get("paragraph_words", ()),
             hypothetical_window=c.get("hypothetical_window", 5), denial_window=c.get("denial_window", 12),
             negation_window=c.get("negation_window", 3), not_violation=c.get("not_violation", ()),
-            compliance=c.get("compliance", ()), issuer=c.get("issuer", ()), measure=c.get("measure", ()),
+            compliance=c.get("compliance", ()), obligation=c.get("obligation", ()),
+            issuer=c.get("issuer", ()), measure=c.get("measure", ()),
             issuer_window=c.get("issuer_window", 3), conditional=c.get("conditional", ()),
             negation_reach=tuple(w.lower() for w in c.get("negation_reach", ())),
             other_authority=c.get("other_authority", ()), event=c.get("event", ()),

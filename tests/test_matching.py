@@ -262,6 +262,18 @@ def test_a_question_claims_nothing(refs, sentence):
     assert len(claims("China buys North Korean seafood, which UN sanctions ban.", refs)) == 1
 
 
+def test_a_duty_states_a_ban_only_about_a_named_activity(refs):
+    (claim,) = claims("UN resolutions required all member states to send North Korean workers home by 2019.", refs)
+    assert ids(claim) == ["dprk-overseas-workers"]
+    assert claims("UN resolutions require all member states to report on what they have done.", refs) == []
+
+
+def test_the_un_named_to_set_another_law_apart_is_no_authority(refs):
+    text = "Unlike the UN measures, a U.S. law prohibits imports of goods made with North Korean labour."
+    assert claims(text, refs) == []
+    assert len(claims("The UN measures prohibit imports of North Korean textiles.", refs)) == 1
+
+
 # --- stance ------------------------------------------------------------------------------------
 
 
