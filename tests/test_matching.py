@@ -266,6 +266,9 @@ def test_a_duty_states_a_ban_only_about_a_named_activity(refs):
     (claim,) = claims("UN resolutions required all member states to send North Korean workers home by 2019.", refs)
     assert ids(claim) == ["dprk-overseas-workers"]
     assert claims("UN resolutions require all member states to report on what they have done.", refs) == []
+    # "may not" states the ban: the modal and the negation are not the claim's stance.
+    (claim,) = claims("Under UN sanctions, North Korea may not sell arms, and no country may buy them.", refs)
+    assert claim.stance == "asserted" and ids(claim) == ["dprk-arms-exports"]
 
 
 def test_the_un_named_to_set_another_law_apart_is_no_authority(refs):
