@@ -145,6 +145,8 @@ def _claims_in(text: str, view: str, folded: str, ws: int, we: int, hits: list[H
         # pointed back to the UN itself ("UN sanctions ... The measures were tightened ... They ban").
         just_before = previous_claimed or (i > 0 and spans[i - 1].has_authority) or last_reference == i - 1
         claimed = _is_claim(span, points_back, just_before) and not _is_question(span, view, refs.cues.question_words)
+        stance, stance_words = decide_stance(span.hits, span.sentence.start, view, refs.cues) if claimed else (None, [])
+        claimed = stance is not None  # None: it says what the measures leave out
         previous_claimed = claimed
         if points_back:
             last_reference = i
@@ -171,7 +173,6 @@ def _claims_in(text: str, view: str, folded: str, ws: int, we: int, hits: list[H
             far = article.activity_before(span.sentence.start)
             if far:
                 bans, _, activity = link_bans(far, [], [], regime)
-        stance, stance_words = decide_stance(span.hits, span.sentence.start, view, refs.cues)
         evidence = tuple(_deciding_cues(span, points_back, stance_words)) + tuple(activity)
         start, end = span.sentence.start, span.end
         if view is not text:
@@ -201,7 +202,7 @@ def _deciding_cues(span: _Span, points_back: bool, stance_words: list[Hit]) -> l
     """The cue words that made the sentence a claim and set its stance, for a reviewer to check:
     the violation words and the authority; the back-reference or pronoun only when the claim
     rests on it; the modal, denial or negation only when it decided the stance."""
-    used = {"violation", "compliance", "obligation", "authority"}
+    used = {"violation", "ban", "compliance", "obligation", "authority"}
     if not span.has_authority:
         used |= {"back_reference", "far_reference"} if points_back else {"pronoun"}
     return [h for h in span.hits if h.kind in used] + stance_words

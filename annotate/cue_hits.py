@@ -14,7 +14,7 @@ from .model import Cues, Hit
 
 # What makes a sentence a claim: an act against the measures, or one said to keep to them
 # ("the sales were legal under UN rules", a claim denied).
-ACT_KINDS = frozenset({"violation", "compliance"})
+ACT_KINDS = frozenset({"violation", "ban", "compliance"})
 
 
 def settle(hits: list[Hit], view: str, cues: Cues) -> list[Hit]:
@@ -28,7 +28,10 @@ def _without_idioms(hits: list[Hit]) -> list[Hit]:
     idioms = [h for h in hits if h.kind == "not_violation"]
     if not idioms:
         return hits
-    return [h for h in hits if h.kind != "not_violation" and not (h.kind == "violation" and _inside(h, idioms))]
+    return [h for h in hits if h.kind != "not_violation" and not (h.kind in _CUES_OF_ACTS and _inside(h, idioms))]
+
+
+_CUES_OF_ACTS = frozenset({"violation", "ban"})
 
 
 def _with_issued_measures(hits: list[Hit], view: str, window: int) -> list[Hit]:

@@ -180,6 +180,8 @@ class Cues:
     # Phrases about something else that hold a violation word ("broke down", "human rights
     # violations"): a violation word inside one is no cue.
     not_violation: tuple[str, ...] = ()
+    # Words that state a ban ("coal exports are banned"): a claim, but none when negated.
+    ban: tuple[str, ...] = ()
     # Words that say an act keeps to the measures ("legal under UN rules"): a claim, denied.
     compliance: tuple[str, ...] = ()
     # Words that state a ban as a duty ("requires states to send home"): a claim when the sentence

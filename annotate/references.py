@@ -32,7 +32,7 @@ BAN_KEYS = {"id", "title", "summary", "bound", "exceptions", "sources", "phrases
 SOURCE_KEYS = {"resolution", "paragraphs", "verb", "quote"}
 EXAMPLE_KEYS = {"link", "no_link"}
 CUE_KEYS = {
-    "violation", "not_violation", "compliance", "obligation", "authority", "other_authority", "issuer", "measure", "event",
+    "violation", "ban", "not_violation", "compliance", "obligation", "authority", "other_authority", "issuer", "measure", "event",
     "back_reference", "far_reference", "pronoun",
     "hypothetical", "conditional", "denial", "negation",
     "negation_reach", "question_words", "other_regimes", "abbreviations", "citation_words", "paragraph_words",
@@ -83,6 +83,7 @@ class References:
         """Violation words alone: the cheap first pass that finds where claims can be."""
         c = self.cues
         return PhraseIndex([(Entry("violation", w), True) for w in c.violation]
+                           + [(Entry("ban", w), True) for w in c.ban]
                            + [(Entry("compliance", w), False) for w in c.compliance]
                            + [(Entry("obligation", w), True) for w in c.obligation])
 
@@ -99,10 +100,10 @@ class References:
         entries: list[tuple[Entry, bool]] = []
         c = self.cues
         for kind, words in (
-            ("violation", c.violation), ("authority", c.authority), ("back_reference", c.back_reference),
+            ("violation", c.violation), ("ban", c.ban), ("authority", c.authority), ("back_reference", c.back_reference),
             ("far_reference", c.far_reference),
         ):
-            entries += [(Entry(kind, w), kind == "violation") for w in words]
+            entries += [(Entry(kind, w), kind in ("violation", "ban")) for w in words]
         entries += [(Entry("not_violation", w), True) for w in c.not_violation]
         entries += [(Entry("compliance", w), False) for w in c.compliance]
         entries += [(Entry("obligation", w), True) for w in c.obligation]
@@ -571,7 +572,7 @@ class _Builder:
             paragraph_words=c.get("paragraph_words", ()),
             hypothetical_window=c.get("hypothetical_window", 5), denial_window=c.get("denial_window", 12),
             negation_window=c.get("negation_window", 3), not_violation=c.get("not_violation", ()),
-            compliance=c.get("compliance", ()), obligation=c.get("obligation", ()),
+            ban=c.get("ban", ()), compliance=c.get("compliance", ()), obligation=c.get("obligation", ()),
             issuer=c.get("issuer", ()), measure=c.get("measure", ()),
             issuer_window=c.get("issuer_window", 3), conditional=c.get("conditional", ()),
             negation_reach=tuple(w.lower() for w in c.get("negation_reach", ())),

@@ -14,17 +14,19 @@ def _clause_break(between: str) -> bool:
     return "," in between or ";" in between
 
 
-def stance_of(hits: list[Hit], sentence_start: int, view: str, cues: Cues) -> Stance:
+def stance_of(hits: list[Hit], sentence_start: int, view: str, cues: Cues) -> Stance | None:
     """The stance of the claim whose sentence starts at `sentence_start` and holds `hits`."""
     return decide_stance(hits, sentence_start, view, cues)[0]
 
 
-def decide_stance(hits: list[Hit], sentence_start: int, view: str, cues: Cues) -> tuple[Stance, list[Hit]]:
+def decide_stance(hits: list[Hit], sentence_start: int, view: str, cues: Cues) -> tuple[Stance | None, list[Hit]]:
     """The stance of the claim whose sentence starts at `sentence_start` and holds `hits`, and the
     modal, conditional, denial or negation words that decided it (none for a plain assertion).
 
     denied when a denial or negation governs a violation cue, or an act is said to keep to the
-    measures ("legal under UN rules"); hypothetical for a modal or a conditional one.
+    measures ("legal under UN rules"); hypothetical for a modal or a conditional one. None when
+    every cue is a ban word that a negation or denial governs ("tourism itself is not prohibited
+    under UN resolutions"): the sentence says what the measures leave out, and claims nothing.
     """
     acts = [h for h in hits if h.kind in ACT_KINDS]
     modifiers = [h for h in hits if h.kind in ("denial", "negation", "hypothetical")]
@@ -36,8 +38,10 @@ def decide_stance(hits: list[Hit], sentence_start: int, view: str, cues: Cues) -
         if first is not None and h.kind == "conditional" and h.end <= first.start and _opens(sentence_start, h, view):
             found.add("hypothetical")
             why["hypothetical"].append(h)
+    left_out = bool(acts)  # every act a ban word that a negation or denial governs, so far
     for v in acts:
         governs: set[str] = set()
+        negates_ban = False  # a negation or denial on the ban word itself, not on an act before it
         for m in modifiers:
             if m.end > v.start:
                 continue
@@ -57,6 +61,11 @@ def decide_stance(hits: list[Hit], sentence_start: int, view: str, cues: Cues) -
                 governs.add(m.kind)
                 if m not in why[m.kind]:
                     why[m.kind].append(m)
+                # "is not prohibited" negates the ban; "do not allow any cargo prohibited by ..."
+                # negates an act on banned things, which is a denial.
+                if m.kind != "hypothetical" and len(words) <= window and not _carried(words, cues):
+                    negates_ban = True
+        left_out = left_out and v.kind == "ban" and negates_ban
         if v.kind == "compliance":
             # "legal under UN rules" denies a violation; "not legal under UN rules" asserts one.
             if "negation" in governs:
@@ -64,6 +73,8 @@ def decide_stance(hits: list[Hit], sentence_start: int, view: str, cues: Cues) -
             else:
                 governs.add("denial")
         found |= governs
+    if left_out:
+        return None, why["denial"] + why["negation"]
     if found & {"denial", "negation"}:
         return "denied", why["denial"] + why["negation"]
     if "hypothetical" in found:
@@ -80,11 +91,16 @@ def _opens(sentence_start: int, hit: Hit, view: str) -> bool:
 _QUOTE_OPENERS = ('"', "\u201c", "\u2018", ":")
 
 
+def _carried(words: list[str], cues: Cues) -> bool:
+    """Is there a word such as "any" between a negation and its violation word?"""
+    return any(w.lower().strip("\"'(") in cues.negation_reach for w in words)
+
+
 def _negation_reaches(words: list[str], cues: Cues, negation: Hit, act: Hit, subjects: list[Hit], view: str) -> bool:
     """A negation farther than its window still governs the violation word when a word such as
     "any" carries it ("never engaged in any trade prohibited by ..."), within the denial window,
     or when it sits on the measures named as the subject ("no UN rule has been broken")."""
-    if len(words) <= cues.denial_window and any(w.lower().strip("\"'(") in cues.negation_reach for w in words):
+    if len(words) <= cues.denial_window and _carried(words, cues):
         return True
     return _negates_subject(negation, act, subjects, view)
 

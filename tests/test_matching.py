@@ -262,6 +262,24 @@ def test_a_question_claims_nothing(refs, sentence):
     assert len(claims("China buys North Korean seafood, which UN sanctions ban.", refs)) == 1
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Tourism itself is not prohibited under UN Security Council resolutions on North Korea.",
+        "Nothing in the Security Council resolutions prohibits foreign tourists from visiting North Korea.",
+    ],
+)
+def test_a_negated_ban_says_what_the_measures_leave_out(refs, sentence):
+    assert claims(sentence, refs) == []
+
+
+def test_a_negated_act_on_banned_things_is_still_a_denial(refs):
+    (claim,) = claims("Chinese ports do not allow any cargo prohibited by the Security Council to be unloaded.", refs)
+    assert claim.stance == "denied"
+    (claim,) = claims("Moscow said the shipment did not violate UN sanctions on North Korea.", refs)
+    assert claim.stance == "denied"
+
+
 def test_a_duty_states_a_ban_only_about_a_named_activity(refs):
     (claim,) = claims("UN resolutions required all member states to send North Korean workers home by 2019.", refs)
     assert ids(claim) == ["dprk-overseas-workers"]
