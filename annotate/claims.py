@@ -141,6 +141,13 @@ def _claims_in(text: str, view: str, folded: str, ws: int, we: int, hits: list[H
         recent = i - last_authority <= window
         points_back = (span.has("back_reference") and recent) or (
             span.has("far_reference") and (recent or article.named_before(span.sentence.start)))
+        # An explainer's list ("The North is barred from exporting coal"): a ban stated about a
+        # named activity, in an article that has named the UN, is the UN's ban, unless the
+        # sentence names another who bans ("Japan bans all trade", "EU sanctions bar ...").
+        if (not points_back and not span.has_authority and span.has("activity")
+                and (span.has("ban") or span.has("obligation")) and not span.has("violation")
+                and not span.has("other_issuer") and not span.has("other_authority")):
+            points_back = article.named_before(span.sentence.start)
         # A pronoun follows the sentence just before: one that named the UN, made a claim, or
         # pointed back to the UN itself ("UN sanctions ... The measures were tightened ... They ban").
         just_before = previous_claimed or (i > 0 and spans[i - 1].has_authority) or last_reference == i - 1
@@ -241,10 +248,11 @@ def _is_question(span: _Span, view: str, question_words: tuple[str, ...]) -> boo
     text = view[span.sentence.start : span.end].rstrip(" \"'\u201d\u2019)")
     if not text.endswith("?"):
         return False
-    # The first word, or the first after a label ("EXPLAINER: What ..."), opens the question.
+    # A question word among the first few words, or the first few after a label ("EXPLAINER:
+    # What ...", "But what exactly do those resolutions forbid?").
     for part in (text, text.partition(": ")[2]):
-        words = part.lstrip(" \"'\u201c\u2018(").split(None, 1)
-        if words and words[0].lower().strip(",") in question_words:
+        words = part.lstrip(" \"'\u201c\u2018(").split(None, 3)[:3]
+        if any(w.lower().strip(",") in question_words for w in words):
             return True
     return False
 

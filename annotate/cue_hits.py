@@ -69,13 +69,13 @@ def _with_issued_measures(hits: list[Hit], view: str, window: int) -> list[Hit]:
 def _without_nested_references(hits: list[Hit], view: str) -> list[Hit]:
     """Drop back-references that are part of an authority: "resolutions" inside "UN resolutions" or
     right after "UN Security Council" ('s). The authority says it all; the evidence shows it once.
-    Drop those inside someone else's measures too ("sanctions" in "U.S. sanctions"), and with them
-    the hits of those measures, which have done their job."""
+    Drop those inside someone else's measures too ("sanctions" in "U.S. sanctions"), and any
+    authority there ("unlike the UN measures, ..."); the hits of those measures stay, to say whose
+    ban a sentence states."""
     others = [h for h in hits if h.kind == "other_authority"]
     if others:
         # ...and authorities inside them: "unlike the UN measures, a U.S. law bans ...".
-        hits = [h for h in hits if h.kind != "other_authority"
-                and not (h.kind in _REFERENCES_AND_AUTHORITY and _inside(h, others))]
+        hits = [h for h in hits if not (h.kind in _REFERENCES_AND_AUTHORITY and _inside(h, others))]
     named = [h for h in hits if h.kind == "authority"]
     if not named:
         return hits

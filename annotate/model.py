@@ -198,6 +198,9 @@ class Cues:
     negation_reach: tuple[str, ...] = ()
     # Measures of others than the UN ("U.S. sanctions"): a back-reference inside one is none.
     other_authority: tuple[str, ...] = ()
+    # Others who ban things ("Japan", "the European Union"): a ban they are named with is not
+    # taken for the UN's.
+    other_issuer: tuple[str, ...] = ()
     # Back-references that reach any UN authority named earlier in the article ("the resolutions").
     far_reference: tuple[str, ...] = ()
     # A sentence that opens with one of these and ends with a question mark asks; it claims nothing.

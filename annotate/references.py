@@ -32,7 +32,7 @@ BAN_KEYS = {"id", "title", "summary", "bound", "exceptions", "sources", "phrases
 SOURCE_KEYS = {"resolution", "paragraphs", "verb", "quote"}
 EXAMPLE_KEYS = {"link", "no_link"}
 CUE_KEYS = {
-    "violation", "ban", "not_violation", "compliance", "obligation", "authority", "other_authority", "issuer", "measure", "event",
+    "violation", "ban", "not_violation", "compliance", "obligation", "authority", "other_authority", "other_issuer", "issuer", "measure", "event",
     "back_reference", "far_reference", "pronoun",
     "hypothetical", "conditional", "denial", "negation",
     "negation_reach", "question_words", "other_regimes", "abbreviations", "citation_words", "paragraph_words",
@@ -108,6 +108,7 @@ class References:
         entries += [(Entry("compliance", w), False) for w in c.compliance]
         entries += [(Entry("obligation", w), True) for w in c.obligation]
         entries += [(Entry("other_authority", w), True) for w in c.other_authority]
+        entries += [(Entry("other_issuer", w), False) for w in c.other_issuer]
         entries += [(Entry("event", w), True) for w in c.event]
         entries += [(Entry("issuer", w), False) for w in c.issuer] + [(Entry("measure", w), True) for w in c.measure]
         for regime in self.regimes:
@@ -576,7 +577,8 @@ class _Builder:
             issuer=c.get("issuer", ()), measure=c.get("measure", ()),
             issuer_window=c.get("issuer_window", 3), conditional=c.get("conditional", ()),
             negation_reach=tuple(w.lower() for w in c.get("negation_reach", ())),
-            other_authority=c.get("other_authority", ()), event=c.get("event", ()),
+            other_authority=c.get("other_authority", ()), other_issuer=c.get("other_issuer", ()),
+            event=c.get("event", ()),
             far_reference=c.get("far_reference", ()),
             question_words=tuple(w.lower() for w in c.get("question_words", ())),
         )

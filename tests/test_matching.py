@@ -169,17 +169,18 @@ def test_back_reference_reaches_a_few_sentences(refs):
 
 
 def test_a_pronoun_reaches_back_one_sentence_only(refs):
-    far = "UN resolutions cover North Korea. The weather was cold. The sea was rough. They prohibit coal sales."
-    near = "UN resolutions cover North Korea. They prohibit coal sales."
+    # (A violation verb: a ban stated about an activity reaches the UN named anywhere before.)
+    far = "UN resolutions cover North Korea. The weather was cold. The sea was rough. They evade them with coal sales."
+    near = "UN resolutions cover North Korea. They evade them with coal sales."
     assert claims(far, refs) == []
     assert len(claims(near, refs)) == 1
 
 
 def test_a_pronoun_may_follow_a_back_reference_to_the_un(refs):
-    chain = "UN sanctions were first imposed in 2006. The measures were widened in 2017. They ban coal sales."
-    broken = "UN sanctions were first imposed in 2006. The weather was cold. They ban coal sales."
+    chain = "UN sanctions were first imposed in 2006. The measures were widened in 2017. They evade them by selling coal."
+    broken = "UN sanctions were first imposed in 2006. The weather was cold. They evade them by selling coal."
     (claim,) = claims(chain, refs)
-    assert claim.text == "They ban coal sales." and ids(claim) == ["dprk-coal-iron-exports"]
+    assert claim.text == "They evade them by selling coal." and ids(claim) == ["dprk-coal-iron-exports"]
     assert claims(broken, refs) == []
 
 
@@ -278,6 +279,15 @@ def test_a_negated_act_on_banned_things_is_still_a_denial(refs):
     assert claim.stance == "denied"
     (claim,) = claims("Moscow said the shipment did not violate UN sanctions on North Korea.", refs)
     assert claim.stance == "denied"
+
+
+def test_an_explainers_list_of_bans_is_the_uns_once_the_un_is_named(refs):
+    lede = "UN Security Council sanctions on North Korea have grown since 2006.\n\n"
+    (claim,) = claims(lede + "The North is barred from exporting coal, iron and seafood.", refs)
+    assert "dprk-coal-iron-exports" in ids(claim)
+    # Not someone else's ban, and not before the UN is named.
+    assert claims(lede + "Japan bans all exports of coal to North Korea under its own rules.", refs) == []
+    assert claims("The North is barred from exporting coal, iron and seafood.", refs) == []
 
 
 def test_a_duty_states_a_ban_only_about_a_named_activity(refs):
@@ -431,7 +441,7 @@ def test_evidence_holds_only_the_cues_that_decided(refs):
     assert sorted(text[h.start : h.end] for h in claim.evidence if h.kind != "activity" and h.kind != "regime") == [
         "UN sanctions", "breach", "would"]
     # Here the pronoun is what ties the claim to the UN named just before: it is evidence.
-    (claim,) = claims("UN sanctions cover North Korea's coal. They also prohibit imports of its seafood.", refs)
+    (claim,) = claims("UN sanctions cover North Korea's coal. They also evade them by selling seafood.", refs)
     assert "pronoun" in {h.kind for h in claim.evidence}
 
 
