@@ -146,7 +146,7 @@ def _claims_in(text: str, view: str, folded: str, ws: int, we: int, hits: list[H
         # sentence names another who bans ("Japan bans all trade", "EU sanctions bar ...").
         if (not points_back and not span.has_authority and span.has("activity")
                 and (span.has("ban") or span.has("obligation")) and not span.has("violation")
-                and not span.has("other_issuer") and not span.has("other_authority")):
+                and not _banned_by_another(span)):
             points_back = article.named_before(span.sentence.start)
         # A pronoun follows the sentence just before: one that named the UN, made a claim, or
         # pointed back to the UN itself ("UN sanctions ... The measures were tightened ... They ban").
@@ -203,6 +203,12 @@ def _claims_in(text: str, view: str, folded: str, ws: int, we: int, hits: list[H
             )
         )
     return claims
+
+
+def _banned_by_another(span: _Span) -> bool:
+    """Does the sentence name another who bans ("Japan bans all trade", "barred from entering the
+    United States") or someone else's measures? Anywhere in it: where it stands says too little."""
+    return span.has("other_issuer") or span.has("other_authority")
 
 
 def _deciding_cues(span: _Span, points_back: bool, stance_words: list[Hit]) -> list[Hit]:
