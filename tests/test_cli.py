@@ -147,3 +147,16 @@ def test_json_evidence_quotes_the_article_at_its_offsets(tmp_path):
     assert kinds["activity"]["ban"] == "dprk-coal-iron-exports"
     for e in claim["evidence"]:
         assert text[e["start"] : e["end"]] == e["text"]
+
+
+def test_the_readmes_json_example_is_what_the_tool_prints():
+    """README.md shows one claim of the bundled example as JSON: it must not drift from the tool."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    shown = json.loads(readme.split("What `annotate render examples/ship-to-ship.md --format json` prints", 1)[1]
+                       .split("```json", 1)[1].split("```", 1)[0])
+    with pytest.MonkeyPatch.context() as mp:
+        mp.chdir(ROOT)
+        printed = json.loads(run("render", "examples/ship-to-ship.md", "--format", "json").stdout)
+    (claim,) = shown["claims"]
+    assert claim in printed["claims"]
+    assert shown["summary"] == printed["summary"] and shown["source"] == printed["source"]
