@@ -196,6 +196,10 @@ class Cues:
     conditional: tuple[str, ...] = ()
     # Words after a negation that carry it farther, in the same clause: "not ... any ... prohibited".
     negation_reach: tuple[str, ...] = ()
+    # "accusations that X breached the resolutions were groundless": an accusation before the
+    # violation word and a rebuttal after it deny the claim.
+    accusation: tuple[str, ...] = ()
+    rebuttal: tuple[str, ...] = ()
     # Measures of others than the UN ("U.S. sanctions"): a back-reference inside one is none.
     other_authority: tuple[str, ...] = ()
     # Others who ban things ("Japan", "the European Union"): a ban they are named with is not

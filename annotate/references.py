@@ -34,7 +34,7 @@ EXAMPLE_KEYS = {"link", "no_link"}
 CUE_KEYS = {
     "violation", "ban", "not_violation", "compliance", "obligation", "authority", "other_authority", "other_issuer", "issuer", "measure", "event",
     "back_reference", "far_reference", "pronoun",
-    "hypothetical", "conditional", "denial", "negation",
+    "hypothetical", "conditional", "denial", "negation", "accusation", "rebuttal",
     "negation_reach", "question_words", "other_regimes", "abbreviations", "citation_words", "paragraph_words",
     "hypothetical_window", "denial_window", "negation_window", "back_reference_window", "issuer_window",
 }
@@ -126,7 +126,8 @@ class References:
         c = self.cues
         entries: list[tuple[Entry, bool]] = []
         for kind, words in (("pronoun", c.pronoun), ("hypothetical", c.hypothetical), ("conditional", c.conditional),
-                            ("denial", c.denial), ("negation", c.negation)):
+                            ("denial", c.denial), ("negation", c.negation), ("accusation", c.accusation),
+                            ("rebuttal", c.rebuttal)):
             entries += [(Entry(kind, w), kind == "denial") for w in words]
         return PhraseIndex(entries)
 
@@ -578,6 +579,7 @@ class _Builder:
             issuer_window=c.get("issuer_window", 3), conditional=c.get("conditional", ()),
             negation_reach=tuple(w.lower() for w in c.get("negation_reach", ())),
             other_authority=c.get("other_authority", ()), other_issuer=c.get("other_issuer", ()),
+            accusation=c.get("accusation", ()), rebuttal=c.get("rebuttal", ()),
             event=c.get("event", ()),
             far_reference=c.get("far_reference", ()),
             question_words=tuple(w.lower() for w in c.get("question_words", ())),

@@ -73,6 +73,13 @@ def decide_stance(hits: list[Hit], sentence_start: int, view: str, cues: Cues) -
             else:
                 governs.add("denial")
         found |= governs
+    if acts:
+        # "accusations that Chinese ports handled coal in breach of the resolutions were groundless"
+        accused = [h for h in hits if h.kind == "accusation" and h.end <= acts[0].start]
+        rebutted = [h for h in hits if h.kind == "rebuttal" and h.start >= acts[-1].end]
+        if accused and rebutted:
+            found.add("denial")
+            why["denial"] += accused[:1] + rebutted[:1]
     if left_out:
         return None, why["denial"] + why["negation"]
     if found & {"denial", "negation"}:

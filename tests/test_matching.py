@@ -346,6 +346,11 @@ def test_the_un_named_to_set_another_law_apart_is_no_authority(refs):
         ('The professor said, "If Russia provided the engine technology to North Korea, it is a serious violation '
          'of UN sanctions."', "hypothetical"),
         ("Seoul said the launch violated UN resolutions, and asked what the council would do if it met.", "asserted"),
+        # An accusation before and a rebuttal after deny it; a rebuttal alone does not.
+        ("Beijing said accusations that its ports handled North Korean coal in breach of UN resolutions were "
+         "groundless.", "denied"),
+        ("Its ports handled North Korean coal in breach of UN resolutions, a report said, calling denials false.",
+         "asserted"),
     ],
 )
 def test_stance(refs, sentence, stance):
