@@ -128,7 +128,7 @@ class References:
         for kind, words in (("pronoun", c.pronoun), ("hypothetical", c.hypothetical), ("conditional", c.conditional),
                             ("denial", c.denial), ("negation", c.negation), ("accusation", c.accusation),
                             ("rebuttal", c.rebuttal)):
-            entries += [(Entry(kind, w), kind == "denial") for w in words]
+            entries += [(Entry(kind, w), kind in ("denial", "accusation")) for w in words]
         return PhraseIndex(entries)
 
     @cached_property
