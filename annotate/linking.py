@@ -48,7 +48,7 @@ def link_bans(
             break
         activity = [h for c in tier for h in most_specific(c.hits) if h.ban in by_id]
     picked = {h.ban: by_id[h.ban] for h in activity}  # by id: hashing a Ban is slow
-    # "ballistic missiles sent to Russia": a ban named alongside one it gives way to is dropped.
+    # "a Maybach and other cars": a ban named alongside one it gives way to is dropped.
     activity = [h for h in activity if picked.keys().isdisjoint(picked[h.ban].gives_way_to)]
     bans = list({h.ban: by_id[h.ban] for h in activity}.values())
 

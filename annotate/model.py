@@ -98,8 +98,8 @@ class Ban:
     origin: Origin | None = None
     # A regime-wide entry stands for the regime as a whole (no specific ban found).
     regime_wide: bool = False
-    # Bans this one gives way to when a claim names both: "ballistic missiles sent to Russia" is an
-    # arms sale, not a launch.
+    # Bans this one gives way to when a claim names both: a Maybach is a car, but the luxury-goods
+    # ban is the one meant.
     gives_way_to: tuple[str, ...] = ()
 
     @property
