@@ -25,6 +25,10 @@ from .stance import decide_stance
 from .textfold import fold
 
 
+# Words that can make a sentence a claim; an obligation only with a named activity (see has_act).
+_CLAIM_WORDS = ACT_KINDS | {"obligation"}
+
+
 class _Span:
     """One sentence with the hits and citations inside it."""
 
@@ -275,7 +279,7 @@ def _is_claim(span: _Span, points_back: bool, authority_just_before: bool) -> bo
     # does the violating or banning, before the violation word: "broke records this summer" is not.
     if not (authority_just_before and span.has("pronoun")):
         return False
-    last_violation = max(h.start for h in span.hits if h.kind in ACT_KINDS or h.kind == "obligation")
+    last_violation = max(h.start for h in span.hits if h.kind in _CLAIM_WORDS)
     return any(h.kind == "pronoun" and h.start <= last_violation for h in span.hits)
 
 

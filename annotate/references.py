@@ -78,45 +78,42 @@ class References:
     def regime(self, regime_id: str) -> Regime:
         return next(r for r in self.regimes if r.id == regime_id)
 
+    def _act_entries(self) -> list[tuple[Entry, bool]]:
+        """The words that can make a sentence a claim (with whether each is inflected): the
+        first pass and the full index must hold the same ones, or windows miss claims."""
+        c = self.cues
+        return ([(Entry("violation", w), True) for w in c.violation] + [(Entry("ban", w), True) for w in c.ban]
+                + [(Entry("compliance", w), False) for w in c.compliance]
+                + [(Entry("obligation", w), True) for w in c.obligation])
+
+    def _regime_entries(self) -> list[tuple[Entry, bool]]:
+        entries = [(Entry("regime", n, r.id), False) for r in self.regimes for n in r.names]
+        return entries + [(Entry("other_regime", n, rid), False)
+                          for rid, names in self.cues.other_regimes.items() for n in names]
+
     @cached_property
     def violation_index(self) -> PhraseIndex:
         """Violation words alone: the cheap first pass that finds where claims can be."""
-        c = self.cues
-        return PhraseIndex([(Entry("violation", w), True) for w in c.violation]
-                           + [(Entry("ban", w), True) for w in c.ban]
-                           + [(Entry("compliance", w), False) for w in c.compliance]
-                           + [(Entry("obligation", w), True) for w in c.obligation])
+        return PhraseIndex(self._act_entries())
 
     @cached_property
     def regime_index(self) -> PhraseIndex:
         """The names of every regime, to count them over a whole article."""
-        entries = [(Entry("regime", n, r.id), False) for r in self.regimes for n in r.names]
-        entries += [(Entry("other_regime", n, rid), False) for rid, names in self.cues.other_regimes.items() for n in names]
-        return PhraseIndex(entries)
+        return PhraseIndex(self._regime_entries())
 
     @cached_property
     def index(self) -> PhraseIndex:
         """Every phrase: cues, regime names and ban phrases, for the text around violation words."""
-        entries: list[tuple[Entry, bool]] = []
         c = self.cues
-        for kind, words in (
-            ("violation", c.violation), ("ban", c.ban), ("authority", c.authority), ("back_reference", c.back_reference),
-            ("far_reference", c.far_reference),
+        entries = self._act_entries() + self._regime_entries()
+        for kind, words, inflect in (
+            ("authority", c.authority, False), ("back_reference", c.back_reference, False),
+            ("far_reference", c.far_reference, False), ("not_violation", c.not_violation, True),
+            ("other_authority", c.other_authority, True), ("other_issuer", c.other_issuer, False),
+            ("event", c.event, True), ("issuer", c.issuer, False), ("measure", c.measure, True),
         ):
-            entries += [(Entry(kind, w), kind in ("violation", "ban")) for w in words]
-        entries += [(Entry("not_violation", w), True) for w in c.not_violation]
-        entries += [(Entry("compliance", w), False) for w in c.compliance]
-        entries += [(Entry("obligation", w), True) for w in c.obligation]
-        entries += [(Entry("other_authority", w), True) for w in c.other_authority]
-        entries += [(Entry("other_issuer", w), False) for w in c.other_issuer]
-        entries += [(Entry("event", w), True) for w in c.event]
-        entries += [(Entry("issuer", w), False) for w in c.issuer] + [(Entry("measure", w), True) for w in c.measure]
-        for regime in self.regimes:
-            entries += [(Entry("regime", n, regime.id), False) for n in regime.names]
-            for ban in regime.bans:
-                entries += [(Entry("activity", p, ban.id), True) for p in ban.phrases]
-        for regime_id, names in c.other_regimes.items():
-            entries += [(Entry("other_regime", n, regime_id), False) for n in names]
+            entries += [(Entry(kind, w), inflect) for w in words]
+        entries += [(Entry("activity", p, b.id), True) for r in self.regimes for b in r.bans for p in b.phrases]
         return PhraseIndex(entries)
 
     @cached_property

@@ -14,11 +14,6 @@ def _clause_break(between: str) -> bool:
     return "," in between or ";" in between
 
 
-def stance_of(hits: list[Hit], sentence_start: int, view: str, cues: Cues) -> Stance | None:
-    """The stance of the claim whose sentence starts at `sentence_start` and holds `hits`."""
-    return decide_stance(hits, sentence_start, view, cues)[0]
-
-
 def decide_stance(hits: list[Hit], sentence_start: int, view: str, cues: Cues) -> tuple[Stance | None, list[Hit]]:
     """The stance of the claim whose sentence starts at `sentence_start` and holds `hits`, and the
     modal, conditional, denial or negation words that decided it (none for a plain assertion).
